@@ -1,0 +1,51 @@
+# One static library per concern (src/<name>/), all together forming bidrag_core.
+# A module compiles every .cpp below its folder, so adding a unit needs no CMake edit;
+# keeping modules separate means a test rebuilds and links only what it uses.
+function(bidrag_module name)
+  cmake_parse_arguments(M "RECURSE" "DIR" "DEPS" ${ARGN})
+  if(NOT M_DIR)
+    set(M_DIR ${name})
+  endif()
+  if(M_RECURSE)
+    file(GLOB_RECURSE sources CONFIGURE_DEPENDS "${PROJECT_SOURCE_DIR}/src/${M_DIR}/*.cpp")
+  else()
+    file(GLOB sources CONFIGURE_DEPENDS "${PROJECT_SOURCE_DIR}/src/${M_DIR}/*.cpp")
+  endif()
+  set(target bidrag_${name})
+  add_library(${target} STATIC ${sources} "${PROJECT_SOURCE_DIR}/cmake/empty.cpp")
+  target_include_directories(${target} PUBLIC "${PROJECT_SOURCE_DIR}/include"
+                                       PRIVATE "${PROJECT_SOURCE_DIR}/src")
+  target_link_libraries(${target} PUBLIC ${M_DEPS})
+  target_compile_features(${target} PUBLIC cxx_std_20)
+  set_property(GLOBAL APPEND PROPERTY BIDRAG_MODULES ${target})
+endfunction()
+
+# tests/<name>/*.cpp → one GoogleTest executable test_<name>, discovered by CTest.
+function(bidrag_test name)
+  cmake_parse_arguments(T "" "" "DEPS;LABELS" ${ARGN})
+  file(GLOB sources CONFIGURE_DEPENDS "${PROJECT_SOURCE_DIR}/tests/${name}/*.cpp")
+  if(NOT sources)
+    return()
+  endif()
+  add_executable(test_${name} ${sources})
+  target_link_libraries(test_${name} PRIVATE bidrag_test_support ${T_DEPS} GTest::gmock GTest::gtest_main)
+  target_include_directories(test_${name} PRIVATE "${PROJECT_SOURCE_DIR}/src" "${PROJECT_SOURCE_DIR}/tests")
+  # Every test runs from the source tree so fixtures/ resolve the same way everywhere.
+  gtest_discover_tests(test_${name}
+    WORKING_DIRECTORY "${PROJECT_SOURCE_DIR}"
+    PROPERTIES LABELS "${name};${T_LABELS}"
+               ENVIRONMENT "BIDRAG_BINARY=$<TARGET_FILE:bidrag>;BIDRAG_SOURCE_DIR=${PROJECT_SOURCE_DIR}"
+    DISCOVERY_TIMEOUT 60)
+endfunction()
+
+# Compiles a text file into the library as `extern const std::string_view <symbol>;` in
+# namespace bidrag::embedded, so the binary needs no data files at run time.
+function(bidrag_embed target file symbol)
+  set(out "${CMAKE_CURRENT_BINARY_DIR}/embedded/${symbol}.cpp")
+  add_custom_command(OUTPUT "${out}"
+    COMMAND ${CMAKE_COMMAND} -DIN=${file} -DOUT=${out} -DSYMBOL=${symbol}
+            -P "${PROJECT_SOURCE_DIR}/cmake/embed.cmake"
+    DEPENDS "${file}" "${PROJECT_SOURCE_DIR}/cmake/embed.cmake"
+    COMMENT "Embedding ${file}")
+  target_sources(${target} PRIVATE "${out}")
+endfunction()

@@ -1,0 +1,11 @@
+// `bidrag extract`: placeholder until its issue lands; replaced by the real command.
+#include "bidrag/common/error.h"
+#include "cli/commands.h"
+
+namespace bidrag::cli {
+
+Runner setup_extract(CLI::App&, const Globals&) {
+  return []() -> int { throw UsageError("'extract' is not implemented yet"); };
+}
+
+}  // namespace bidrag::cli

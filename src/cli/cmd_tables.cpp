@@ -1,0 +1,11 @@
+// `bidrag tables`: placeholder until its issue lands; replaced by the real command.
+#include "bidrag/common/error.h"
+#include "cli/commands.h"
+
+namespace bidrag::cli {
+
+Runner setup_tables(CLI::App&, const Globals&) {
+  return []() -> int { throw UsageError("'tables' is not implemented yet"); };
+}
+
+}  // namespace bidrag::cli

@@ -1,0 +1,32 @@
+#include "bidrag/document/document.h"
+
+#include <algorithm>
+
+namespace bidrag::doc {
+
+const char* to_string(Format f) noexcept {
+  switch (f) {
+    case Format::html: return "html";
+    case Format::pdf: return "pdf";
+    case Format::text: return "text";
+  }
+  return "text";
+}
+
+const char* to_string(BlockKind k) noexcept {
+  switch (k) {
+    case BlockKind::heading: return "heading";
+    case BlockKind::paragraph: return "paragraph";
+    case BlockKind::list_item: return "list_item";
+    case BlockKind::link: return "link";
+    case BlockKind::fact: return "fact";
+    case BlockKind::table: return "table";
+  }
+  return "paragraph";
+}
+
+BBox BBox::united(const BBox& o) const noexcept {
+  return {std::min(x0, o.x0), std::min(y0, o.y0), std::max(x1, o.x1), std::max(y1, o.y1)};
+}
+
+}  // namespace bidrag::doc

@@ -1,0 +1,91 @@
+#include "support/support.h"
+
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <cstdio>
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+#include "bidrag/record/schema.h"
+
+namespace bidrag::test {
+namespace fs = std::filesystem;
+
+std::string fixture(std::string_view relative) {
+  return (fs::path(BIDRAG_SOURCE_DIR) / "fixtures" / relative).string();
+}
+
+std::string read_fixture(std::string_view relative) {
+  std::ifstream in(fixture(relative), std::ios::binary);
+  if (!in) throw std::runtime_error("missing fixture " + std::string(relative));
+  std::ostringstream ss;
+  ss << in.rdbuf();
+  return ss.str();
+}
+
+::testing::AssertionResult record_valid(std::string_view json) {
+  if (auto err = record::validate_record(json)) return ::testing::AssertionFailure() << *err << "\n  in: " << json;
+  return ::testing::AssertionSuccess();
+}
+
+::testing::AssertionResult records_valid(std::string_view jsonl) {
+  std::size_t start = 0, line = 1;
+  while (start < jsonl.size()) {
+    std::size_t end = jsonl.find('\n', start);
+    if (end == std::string_view::npos) end = jsonl.size();
+    const auto one = jsonl.substr(start, end - start);
+    if (!one.empty()) {
+      if (auto err = record::validate_record(one))
+        return ::testing::AssertionFailure() << "line " << line << ": " << *err << "\n  in: " << one;
+    }
+    start = end + 1;
+    ++line;
+  }
+  return ::testing::AssertionSuccess();
+}
+
+std::string temp_dir(std::string_view name) {
+  const auto base = fs::temp_directory_path() / ("bidrag-test-" + std::to_string(getpid()));
+  auto dir = base / name;
+  fs::remove_all(dir);
+  fs::create_directories(dir);
+  return dir.string();
+}
+
+RunResult run_bidrag(const std::vector<std::string>& args, const std::string* input) {
+  const char* bin = std::getenv("BIDRAG_BINARY");
+  if (!bin) throw std::runtime_error("BIDRAG_BINARY is not set (run the tests through ctest)");
+  const auto dir = temp_dir("run");
+  const auto out_path = dir + "/out", err_path = dir + "/err", in_path = dir + "/in";
+  if (input) std::ofstream(in_path, std::ios::binary) << *input;
+  const pid_t pid = fork();
+  if (pid == 0) {
+    if (chdir(BIDRAG_SOURCE_DIR) != 0) _exit(127);
+    if (!freopen(input ? in_path.c_str() : "/dev/null", "rb", stdin)) _exit(127);
+    if (!freopen(out_path.c_str(), "wb", stdout)) _exit(127);
+    if (!freopen(err_path.c_str(), "wb", stderr)) _exit(127);
+    std::vector<char*> argv{const_cast<char*>(bin)};
+    for (const auto& a : args) argv.push_back(const_cast<char*>(a.c_str()));
+    argv.push_back(nullptr);
+    execv(bin, argv.data());
+    _exit(127);
+  }
+  int status = 0;
+  waitpid(pid, &status, 0);
+  RunResult r;
+  r.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
+  auto slurp = [](const std::string& p) {
+    std::ifstream in(p, std::ios::binary);
+    std::ostringstream ss;
+    ss << in.rdbuf();
+    return ss.str();
+  };
+  r.out = slurp(out_path);
+  r.err = slurp(err_path);
+  return r;
+}
+
+}  // namespace bidrag::test

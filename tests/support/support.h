@@ -1,0 +1,33 @@
+// Test helpers shared by every suite: fixture paths, schema checks of emitted records, and
+// running the real bidrag binary.
+#pragma once
+#include <gtest/gtest.h>
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace bidrag::test {
+
+// Absolute path of a file under fixtures/ ("corpus/sociala-insatser-2023/fordelningslista.pdf").
+[[nodiscard]] std::string fixture(std::string_view relative);
+[[nodiscard]] std::string read_fixture(std::string_view relative);
+
+// Asserts that every line of JSON Lines text is a record valid against the schema.
+::testing::AssertionResult records_valid(std::string_view jsonl);
+// Asserts that one record (JSON text) is valid.
+::testing::AssertionResult record_valid(std::string_view json);
+
+struct RunResult {
+  int exit_code = -1;
+  std::string out;
+  std::string err;
+};
+// Runs the bidrag binary (BIDRAG_BINARY) with the arguments, from the source tree, and
+// captures its output. stdin is /dev/null unless `input` is given.
+[[nodiscard]] RunResult run_bidrag(const std::vector<std::string>& args, const std::string* input = nullptr);
+
+// A fresh empty folder under the build's temporary directory, removed by the OS later.
+[[nodiscard]] std::string temp_dir(std::string_view name);
+
+}  // namespace bidrag::test
