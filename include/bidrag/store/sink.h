@@ -1,0 +1,37 @@
+// Where records go: the embedded SQLite store (default), PostgreSQL, JSON Lines, or nothing
+// (benchmarks). Chosen by name/URL from a factory in the pipeline module.
+#pragma once
+#include <cstddef>
+#include <string>
+#include <vector>
+
+#include "bidrag/common/snapshot.h"
+#include "bidrag/record/record.h"
+
+namespace bidrag::store {
+
+// What one document's load changed.
+struct PutResult {
+  std::size_t added = 0;      // records new or changed (a new version)
+  std::size_t unchanged = 0;  // same content as the current version (only last_seen moves)
+  std::size_t closed = 0;     // versions closed because the document no longer has the record
+};
+
+// Versioning contract shared by every store: a record's content is its JSON without the
+// `source` object. Same id and same content → unchanged. Same id and other content → the old
+// version is closed (valid_to / superseded_by) and a new one added. An id the document gave
+// before but gives no more → its current version is closed. Nothing is ever deleted.
+class Sink {
+ public:
+  virtual ~Sink() = default;
+  // Stores one document's snapshot metadata and records in one transaction: all or nothing.
+  // Throws IoError (naming the store, never a password) when it cannot.
+  virtual PutResult put(const Snapshot& snapshot, const std::vector<record::Record>& records) = 0;
+  // For logs and messages; credentials masked.
+  [[nodiscard]] virtual std::string describe() const = 0;
+};
+
+// The content of a record for versioning: its JSON without `source`.
+[[nodiscard]] std::string content_json(const record::Record& r);
+
+}  // namespace bidrag::store
