@@ -18,9 +18,11 @@ struct PutResult {
 };
 
 // Versioning contract shared by every store: a record's content is its JSON without the
-// `source` object. Same id and same content → unchanged. Same id and other content → the old
-// version is closed (valid_to / superseded_by) and a new one added. An id the document gave
-// before but gives no more → its current version is closed. Nothing is ever deleted.
+// `source` object, and its history is kept per (record id, source URL), since two documents may
+// state the same logical record (a call's requisition deadline in the page and in its list).
+// Same id and source, same content → unchanged (only last_seen moves). Other content → the old
+// version is closed (valid_to / superseded_by) and a new one added. An id the source gave before
+// but gives no more → its current version is closed. Nothing is ever deleted.
 class Sink {
  public:
   virtual ~Sink() = default;
