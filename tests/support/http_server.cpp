@@ -1,0 +1,179 @@
+// A loopback HTTP server for integration tests: cpp-httplib behind a small recording facade.
+#include "support/http_server.h"
+
+#include <httplib.h>
+#include <strings.h>
+
+#include <algorithm>
+#include <condition_variable>
+#include <map>
+#include <mutex>
+#include <stdexcept>
+#include <thread>
+
+namespace bidrag::test {
+
+std::string HttpRequest::header(std::string_view name) const {
+  for (const auto& [key, value] : headers) {
+    if (key.size() == name.size() && ::strncasecmp(key.data(), name.data(), name.size()) == 0) return value;
+  }
+  return {};
+}
+
+HttpReply HttpReply::make(int status, std::string body, std::string content_type) {
+  HttpReply reply;
+  reply.status = status;
+  reply.body = std::move(body);
+  reply.content_type = std::move(content_type);
+  return reply;
+}
+
+HttpReply& HttpReply::with_header(std::string name, std::string value) {
+  headers.emplace_back(std::move(name), std::move(value));
+  return *this;
+}
+
+HttpReply& HttpReply::with_delay(std::chrono::milliseconds wait) {
+  delay = wait;
+  return *this;
+}
+
+HttpReply& HttpReply::with_content_length(std::size_t declared) {
+  content_length = declared;
+  return *this;
+}
+
+HttpReply HttpReply::redirect(std::string location, int status) {
+  HttpReply reply;
+  reply.status = status;
+  reply.content_type = "text/plain";
+  reply.headers.emplace_back("Location", std::move(location));
+  return reply;
+}
+
+struct HttpServer::Impl {
+  std::string host;
+  int port = 0;
+  httplib::Server server;
+  std::thread thread;
+
+  mutable std::mutex mutex;
+  std::condition_variable stopping_cv;
+  bool stopping = false;
+  std::map<std::string, HttpHandler> handlers;
+  std::vector<HttpRequest> log;
+
+  void handle(const httplib::Request& req, httplib::Response& res) {
+    HttpRequest request;
+    request.method = req.method;
+    request.path = req.path;
+    request.target = req.target;
+    request.remote_addr = req.remote_addr;
+    request.received_at = std::chrono::steady_clock::now();
+    request.received_at_wall = std::chrono::system_clock::now();
+    for (const auto& [key, value] : req.headers) request.headers.emplace_back(key, value);
+
+    HttpHandler handler;
+    {
+      std::lock_guard lock(mutex);
+      log.push_back(request);
+      if (auto it = handlers.find(req.path); it != handlers.end()) handler = it->second;
+    }
+    HttpReply reply;
+    if (handler) {
+      reply = handler(request);
+    } else {
+      reply.status = 404;
+      reply.content_type = "text/plain";
+      reply.body = "not found";
+    }
+    if (reply.delay.count() > 0) {
+      // Interruptible, so stopping the server never waits for a deliberately slow reply.
+      std::unique_lock lock(mutex);
+      stopping_cv.wait_for(lock, reply.delay, [this] { return stopping; });
+    }
+    res.status = reply.status;
+    for (const auto& [key, value] : reply.headers) res.set_header(key, value);
+    if (reply.content_length && *reply.content_length > reply.body.size()) {
+      // Announce more than we send, then fail the provider: httplib closes the connection.
+      auto body = std::make_shared<std::string>(std::move(reply.body));
+      res.set_content_provider(*reply.content_length, reply.content_type,
+                               [body](std::size_t offset, std::size_t, httplib::DataSink& sink) {
+                                 if (offset >= body->size()) return false;
+                                 sink.write(body->data() + offset, body->size() - offset);
+                                 return true;
+                               });
+    } else {
+      res.set_content(reply.body, reply.content_type);
+    }
+  }
+};
+
+HttpServer::HttpServer(std::string host) : impl_(std::make_unique<Impl>()) {
+  impl_->host = std::move(host);
+  // Short keep-alive so idle client connections do not hold a worker long after a test.
+  impl_->server.set_keep_alive_timeout(1);
+  impl_->server.Get(".*", [impl = impl_.get()](const httplib::Request& req, httplib::Response& res) {
+    impl->handle(req, res);
+  });
+  impl_->port = impl_->server.bind_to_any_port(impl_->host);
+  if (impl_->port <= 0) throw std::runtime_error("HttpServer: cannot bind " + impl_->host);
+  impl_->thread = std::thread([impl = impl_.get()] { impl->server.listen_after_bind(); });
+  // stop() is a no-op before the listen loop runs, so wait until it does.
+  while (!impl_->server.is_running()) std::this_thread::sleep_for(std::chrono::milliseconds(1));
+}
+
+HttpServer::~HttpServer() { stop(); }
+
+void HttpServer::stop() {
+  {
+    std::lock_guard lock(impl_->mutex);
+    impl_->stopping = true;
+  }
+  impl_->stopping_cv.notify_all();
+  if (impl_->thread.joinable()) {
+    impl_->server.stop();
+    impl_->thread.join();
+  }
+}
+
+int HttpServer::port() const { return impl_->port; }
+
+const std::string& HttpServer::host() const { return impl_->host; }
+
+std::string HttpServer::url(std::string_view path) const {
+  return "http://" + impl_->host + ":" + std::to_string(impl_->port) + std::string(path);
+}
+
+void HttpServer::on(const std::string& path, HttpHandler handler) {
+  std::lock_guard lock(impl_->mutex);
+  impl_->handlers[path] = std::move(handler);
+}
+
+void HttpServer::serve(const std::string& path, HttpReply reply) {
+  on(path, [reply = std::move(reply)](const HttpRequest&) { return reply; });
+}
+
+void HttpServer::serve_sequence(const std::string& path, std::vector<HttpReply> replies) {
+  if (replies.empty()) throw std::invalid_argument("HttpServer::serve_sequence: no replies");
+  auto state = std::make_shared<std::pair<std::mutex, std::size_t>>();
+  on(path, [replies = std::move(replies), state](const HttpRequest&) {
+    std::lock_guard lock(state->first);
+    const std::size_t n = state->second++;
+    return replies[std::min(n, replies.size() - 1)];
+  });
+}
+
+std::vector<HttpRequest> HttpServer::requests(const std::string& path) const {
+  std::lock_guard lock(impl_->mutex);
+  if (path.empty()) return impl_->log;
+  std::vector<HttpRequest> out;
+  for (const auto& r : impl_->log) {
+    if (r.path == path) out.push_back(r);
+  }
+  return out;
+}
+
+std::size_t HttpServer::hits(const std::string& path) const { return requests(path).size(); }
+
+}  // namespace bidrag::test
