@@ -1,0 +1,124 @@
+// find_tables: per page, the text frame (rotated text read upright), the words in the asked
+// area, page furniture removed (running headers and footers, page numbers), then tables.
+#include <algorithm>
+#include <cmath>
+#include <map>
+
+#include "bidrag/parse/pdf_tables.h"
+#include "parse/pdf/table_layout.h"
+
+namespace bidrag::parse::pdf {
+namespace {
+
+using layout::Line;
+
+// The rotation most of the page's text has; tables are read in that frame.
+int dominant_rotation(const Page& p) {
+  std::map<int, std::size_t> count;
+  for (const auto& w : p.words) ++count[w.rotation];
+  int best = 0;
+  std::size_t n = 0;
+  for (auto [r, c] : count) {
+    if (c > n) best = r, n = c;
+  }
+  return best;
+}
+
+bool inside(const doc::BBox& b, const doc::BBox& area) {
+  const double cx = (b.x0 + b.x1) / 2, cy = (b.y0 + b.y1) / 2;
+  return cx >= area.x0 && cx <= area.x1 && cy >= area.y0 && cy <= area.y1;
+}
+
+struct PageLines {
+  const Page* page;
+  layout::Frame frame;
+  layout::Rules rules;
+  std::vector<Line> lines;
+  double frame_height = 0;
+};
+
+// Lines near the top or bottom edge, set apart from the content by a gap, that are page
+// numbers or repeat (digits masked) at the same height on other pages.
+void drop_furniture(std::vector<PageLines>& pages) {
+  constexpr double band = 0.12;
+  auto outer = [&](const PageLines& p, std::size_t k, bool& top) {
+    const auto& l = p.lines[k];
+    top = l.box.y1 < band * p.frame_height;
+    const bool bottom = l.box.y0 > (1 - band) * p.frame_height;
+    if (!top && !bottom) return false;
+    // Set apart: the neighbour towards the page's middle is not tight against it.
+    if (top && k + 1 < p.lines.size()) return p.lines[k + 1].box.y0 - l.box.y1 > 0.6 * l.height;
+    if (bottom && k > 0) return l.box.y0 - p.lines[k - 1].box.y1 > 0.6 * l.height;
+    return true;
+  };
+  std::map<std::string, std::vector<double>> seen;  // key → heights where it occurs
+  for (const auto& p : pages) {
+    for (std::size_t k = 0; k < p.lines.size(); ++k) {
+      bool top = false;
+      if (outer(p, k, top)) seen[layout::furniture_key(p.lines[k])].push_back(p.lines[k].box.y0);
+    }
+  }
+  for (auto& p : pages) {
+    std::vector<Line> kept;
+    kept.reserve(p.lines.size());
+    for (std::size_t k = 0; k < p.lines.size(); ++k) {
+      const Line& l = p.lines[k];
+      bool top = false, furniture = false;
+      if (outer(p, k, top)) {
+        for (const auto& s : l.segments) furniture = furniture || layout::is_page_number(s.text);
+        const auto& ys = seen[layout::furniture_key(l)];
+        const auto same = std::count_if(ys.begin(), ys.end(), [&](double y) { return std::abs(y - l.box.y0) < 3; });
+        furniture = furniture || same >= 2;
+      }
+      if (!furniture) kept.push_back(l);
+    }
+    p.lines = std::move(kept);
+  }
+}
+
+}  // namespace
+
+std::vector<doc::Table> find_tables(const std::vector<Page>& pages, const TableOptions& options) {
+  std::vector<PageLines> selected;
+  for (const auto& p : pages) {
+    if (!options.pages.empty() && std::find(options.pages.begin(), options.pages.end(), p.number) == options.pages.end()) {
+      continue;
+    }
+    PageLines pl{&p, {dominant_rotation(p), p.width, p.height}, {}, {}, 0};
+    pl.frame_height = (pl.frame.rotation == 90 || pl.frame.rotation == 270) ? p.width : p.height;
+    std::vector<Word> words;
+    words.reserve(p.words.size());
+    for (const auto& w : p.words) {
+      if (w.rotation != pl.frame.rotation) continue;
+      if (options.area && !inside(w.box, *options.area)) continue;
+      Word fw = w;
+      fw.box = pl.frame.to_frame(w.box);
+      words.push_back(std::move(fw));
+    }
+    std::vector<doc::BBox> rules;
+    rules.reserve(p.rules.size());
+    for (const auto& r : p.rules) {
+      if (options.area && !inside(r, *options.area)) continue;
+      rules.push_back(pl.frame.to_frame(r));
+    }
+    pl.rules = layout::split_rules(rules);
+    pl.lines = layout::build_lines(std::move(words), pl.rules.vertical);
+    selected.push_back(std::move(pl));
+  }
+  drop_furniture(selected);
+
+  std::vector<doc::Table> out;
+  for (auto& pl : selected) {
+    for (auto& t : layout::tables_in_lines(pl.lines, pl.rules)) {
+      t.page = pl.page->number;
+      t.bbox = pl.frame.to_page(t.bbox);
+      for (auto& row : t.rows) {
+        for (auto& cell : row) cell.bbox = pl.frame.to_page(cell.bbox);
+      }
+      out.push_back(std::move(t));
+    }
+  }
+  return out;
+}
+
+}  // namespace bidrag::parse::pdf

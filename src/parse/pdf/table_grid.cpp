@@ -1,0 +1,136 @@
+// Lines → tables: grows a table downwards while lines keep one column structure (whitespace
+// gutters, sharpened by vertical rules), then turns its lines into rows and cells.
+#include <algorithm>
+#include <cmath>
+
+#include "parse/pdf/table_layout.h"
+
+namespace bidrag::parse::pdf::layout {
+
+std::vector<doc::Table> rows_of(const std::vector<const Line*>& lines, std::vector<std::pair<double, double>> cols,
+                                const Rules& rules);  // table_rows.cpp
+
+namespace {
+
+using Cols = std::vector<std::pair<double, double>>;  // x-intervals, left to right
+
+double overlap(double a0, double a1, double b0, double b1) { return std::min(a1, b1) - std::max(a0, b0); }
+
+// Adds the line's segments to the column structure; false when a segment straddles two
+// columns or widens one into its neighbour (the line does not belong to this table).
+bool fit(const Line& line, Cols& cols) {
+  constexpr double eps = 0.5;
+  Cols next = cols;
+  for (const auto& s : line.segments) {
+    std::size_t first = next.size(), count = 0;
+    for (std::size_t c = 0; c < next.size(); ++c) {
+      if (overlap(s.box.x0, s.box.x1, next[c].first, next[c].second) > eps) {
+        if (count++ == 0) first = c;
+      }
+    }
+    if (count >= 2) return false;
+    if (count == 1) {
+      next[first].first = std::min(next[first].first, s.box.x0);
+      next[first].second = std::max(next[first].second, s.box.x1);
+    } else {
+      next.insert(std::upper_bound(next.begin(), next.end(), std::make_pair(s.box.x0, s.box.x1)),
+                  {s.box.x0, s.box.x1});
+    }
+  }
+  for (std::size_t c = 1; c < next.size(); ++c) {
+    if (next[c].first <= next[c - 1].second + eps) return false;
+  }
+  cols = std::move(next);
+  return true;
+}
+
+// True when one line alone would straddle the columns but could be a spanning row (a county
+// name or a section title inside the table): it stays within the table's extent.
+bool spans_inside(const Line& line, const Cols& cols) {
+  return line.segments.size() == 1 && line.box.x0 >= cols.front().first - line.height &&
+         line.box.x1 <= cols.back().second + line.height;
+}
+
+// A vertical rule joins two lines into one grid when it runs past both of them inside the
+// table's extent: cell padding then says nothing about the table ending.
+bool same_grid(const Line& a, const Line& b, const Cols& cols, const Rules& rules) {
+  const double ya = (a.box.y0 + a.box.y1) / 2, yb = (b.box.y0 + b.box.y1) / 2;
+  return std::any_of(rules.vertical.begin(), rules.vertical.end(), [&](const doc::BBox& r) {
+    return r.x0 >= cols.front().first - 20 && r.x1 <= cols.back().second + 20 && r.y0 <= ya && r.y1 >= yb;
+  });
+}
+
+double median(std::vector<double> v) {
+  if (v.empty()) return 0;
+  std::nth_element(v.begin(), v.begin() + static_cast<std::ptrdiff_t>(v.size() / 2), v.end());
+  return v[v.size() / 2];
+}
+
+}  // namespace
+
+std::vector<doc::Table> tables_in_lines(const std::vector<Line>& lines, const Rules& rules) {
+  std::vector<doc::Table> tables;
+  std::size_t i = 0;
+  while (i < lines.size()) {
+    if (lines[i].segments.size() < 2) {
+      ++i;
+      continue;
+    }
+    Cols cols;
+    for (const auto& s : lines[i].segments) cols.emplace_back(s.box.x0, s.box.x1);
+    if (!fit(lines[i], cols)) {  // segments of one line overlapping each other: not a table row
+      ++i;
+      continue;
+    }
+    std::vector<const Line*> members{&lines[i]};
+    std::vector<const Line*> pending;  // single-segment lines kept only if the table goes on
+    std::vector<double> gaps;
+    std::size_t multi = 1, end = i + 1;
+    const Line* last = &lines[i];
+    for (std::size_t j = i + 1; j < lines.size(); ++j) {
+      const Line& l = lines[j];
+      const double gap = l.box.y0 - last->box.y1;
+      const double limit = std::max(1.3 * l.height, 2.0 * median(gaps));
+      if (gap > limit && !same_grid(*last, l, cols, rules)) break;
+      Cols trial = cols;
+      if (fit(l, trial)) {
+        if (l.segments.size() >= 2) {
+          cols = std::move(trial);
+          members.insert(members.end(), pending.begin(), pending.end());
+          pending.clear();
+          members.push_back(&l);
+          ++multi;
+          end = j + 1;
+        } else {
+          // A lone segment must sit inside a known column: it is a sub-header or a wrapped line.
+          bool inside = std::any_of(cols.begin(), cols.end(), [&](auto& c) {
+            return overlap(l.box.x0, l.box.x1, c.first, c.second) > 0.5;
+          });
+          if (!inside || pending.size() >= 3) break;
+          pending.push_back(&l);
+        }
+      } else if (spans_inside(l, cols) && pending.size() < 2) {
+        pending.push_back(&l);
+      } else {
+        break;
+      }
+      gaps.push_back(std::max(0.0, gap));
+      last = &l;
+    }
+    // A wrapped last cell: one close line directly below the last row.
+    if (!pending.empty() && pending.front()->box.y0 - members.back()->box.y1 < 0.5 * pending.front()->height &&
+        fit(*pending.front(), cols)) {
+      members.push_back(pending.front());
+      end = std::max(end, static_cast<std::size_t>(pending.front() - lines.data()) + 1);
+    }
+    if (multi >= 2 && cols.size() >= 2) {
+      for (auto& t : rows_of(members, cols, rules)) tables.push_back(std::move(t));
+      i = end;
+    } else {
+      ++i;
+    }
+  }
+  return tables;
+}
+
+}  // namespace bidrag::parse::pdf::layout

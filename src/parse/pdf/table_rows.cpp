@@ -1,0 +1,217 @@
+// A table's lines → rows of cells: columns merged where rules say one cell, wrapped lines
+// joined into their row (by horizontal rules when drawn, by the wrap test when not), and a
+// multi-line header joined into one row.
+#include <algorithm>
+
+#include "parse/pdf/table_layout.h"
+
+namespace bidrag::parse::pdf::layout {
+namespace {
+
+using Cols = std::vector<std::pair<double, double>>;
+
+struct RowCell {
+  std::string text;
+  doc::BBox box;
+  double first_word = 0;
+  bool bold = true;
+  [[nodiscard]] bool empty() const { return text.empty(); }
+};
+
+struct Row {
+  std::vector<RowCell> cells;
+  doc::BBox box;
+  double height = 0;
+};
+
+double overlap(double a0, double a1, double b0, double b1) { return std::min(a1, b1) - std::max(a0, b0); }
+
+void append(RowCell& cell, const std::string& text, const doc::BBox& box, bool below) {
+  if (cell.empty()) {
+    cell.text = text;
+    cell.box = box;
+    return;
+  }
+  // A line-end hyphen joins without a space ("Upplands-" + "Bro"); otherwise one space.
+  if (below && cell.text.back() == '-') cell.text += text;
+  else if (below) cell.text += ' ' + text;
+  else cell.text = text + (text.back() == '-' ? "" : " ") + cell.text;
+  cell.box = cell.box.united(box);
+}
+
+// Columns with no vertical rule between them are one column when the table draws interior rules.
+Cols merge_by_rules(const Cols& cols, const Rules& rules, double y0, double y1) {
+  std::vector<double> xs;
+  for (const auto& r : rules.vertical) {
+    const double x = (r.x0 + r.x1) / 2;
+    if (x > cols.front().first + 1 && x < cols.back().second - 1 && overlap(r.y0, r.y1, y0, y1) > 0.5 * (y1 - y0)) {
+      xs.push_back(x);
+    }
+  }
+  if (xs.empty()) return cols;
+  Cols out{cols.front()};
+  for (std::size_t c = 1; c < cols.size(); ++c) {
+    const bool ruled = std::any_of(xs.begin(), xs.end(), [&](double x) {
+      return x >= out.back().second - 1 && x <= cols[c].first + 1;
+    });
+    if (ruled) out.push_back(cols[c]);
+    else out.back().second = cols[c].second;
+  }
+  return out;
+}
+
+std::size_t column_of(const doc::BBox& b, const Cols& cols) {
+  std::size_t best = 0;
+  double best_score = -1e18;
+  for (std::size_t c = 0; c < cols.size(); ++c) {
+    const double ov = overlap(b.x0, b.x1, cols[c].first, cols[c].second);
+    const double score = ov > 0 ? ov : ov - 1e6;  // nearest column when none overlaps
+    if (score > best_score) best_score = score, best = c;
+  }
+  return best;
+}
+
+bool rule_between(const Row& a, const Row& b, const Rules& rules) {
+  const double ya = (a.box.y0 + a.box.y1) / 2, yb = (b.box.y0 + b.box.y1) / 2;
+  const double x0 = std::min(a.box.x0, b.box.x0), x1 = std::max(a.box.x1, b.box.x1);
+  return std::any_of(rules.horizontal.begin(), rules.horizontal.end(), [&](const doc::BBox& r) {
+    const double y = (r.y0 + r.y1) / 2;
+    return y > ya && y < yb && overlap(r.x0, r.x1, x0, x1) > 0.3 * (x1 - x0);
+  });
+}
+
+bool has_numeric_value(const Row& r, const std::vector<bool>& numeric) {
+  for (std::size_t c = 0; c < r.cells.size(); ++c) {
+    if (numeric[c] && !r.cells[c].empty() && is_numeric(r.cells[c].text)) return true;
+  }
+  return false;
+}
+
+// Would `lower` be the wrapped rest of `upper`: text only where the upper row has text, left
+// edges aligned, and the upper cell too full to have taken the lower cell's first word.
+// With `lower_valued` the lower row is the one that carries the numbers (set at the cell's
+// bottom), so only its text columns are compared.
+bool wraps(const Row& upper, const Row& lower, const std::vector<bool>& numeric, const Cols& cols,
+           bool lower_valued = false) {
+  bool any = false;
+  for (std::size_t c = 0; c < lower.cells.size(); ++c) {
+    const auto& lo = lower.cells[c];
+    if (lo.empty() || (lower_valued && numeric[c])) continue;
+    const auto& up = upper.cells[c];
+    if (numeric[c] || up.empty() || is_numeric(lo.text)) return false;
+    if (std::abs(lo.box.x0 - up.box.x0) > lower.height) return false;
+    if (lo.bold && !up.bold) return false;
+    const double width = cols[c].second - cols[c].first;
+    const double space = 0.25 * lower.height;
+    if (up.text.back() != '-' && up.box.width() + space + lo.first_word < width - 0.5) return false;
+    any = true;
+  }
+  return any && lower.box.y0 - upper.box.y1 < 0.6 * lower.height;
+}
+
+void join(Row& into, const Row& from, bool below) {
+  for (std::size_t c = 0; c < from.cells.size(); ++c) {
+    const auto& f = from.cells[c];
+    if (f.empty()) continue;
+    append(into.cells[c], f.text, f.box, below);
+    into.cells[c].bold = into.cells[c].bold && f.bold;
+  }
+  into.box = into.box.united(from.box);
+}
+
+}  // namespace
+
+std::vector<doc::Table> rows_of(const std::vector<const Line*>& lines, Cols cols, const Rules& rules) {
+  double ty0 = lines.front()->box.y0, ty1 = lines.back()->box.y1;
+  cols = merge_by_rules(cols, rules, ty0, ty1);
+
+  std::vector<Row> rows;
+  rows.reserve(lines.size());
+  for (const Line* l : lines) {
+    Row r;
+    r.cells.resize(cols.size());
+    r.box = l->box;
+    r.height = l->height;
+    for (const auto& s : l->segments) {
+      auto& cell = r.cells[column_of(s.box, cols)];
+      if (cell.empty()) cell.first_word = s.first_word_width;
+      append(cell, s.text, s.box, true);
+      cell.bold = cell.bold && s.bold;
+    }
+    rows.push_back(std::move(r));
+  }
+
+  // A column is numeric when most of its filled cells below the first row are numbers.
+  std::vector<bool> numeric(cols.size(), false);
+  for (std::size_t c = 0; c < cols.size(); ++c) {
+    int filled = 0, numbers = 0;
+    for (std::size_t k = 1; k < rows.size(); ++k) {
+      if (rows[k].cells[c].empty()) continue;
+      ++filled;
+      if (is_numeric(rows[k].cells[c].text)) ++numbers;
+    }
+    numeric[c] = filled > 0 && numbers * 10 >= filled * 6;
+  }
+
+  // Ruled rows: when horizontal rules separate most neighbouring lines, lines between two
+  // rules are one row (wrapped cells, numbers set at the bottom or the middle of the cell).
+  std::size_t separated = 0;
+  for (std::size_t k = 1; k < rows.size(); ++k) separated += rule_between(rows[k - 1], rows[k], rules) ? 1 : 0;
+  const bool ruled = rows.size() > 1 && separated * 2 >= rows.size() - 1;
+
+  std::vector<Row> out;
+  for (std::size_t k = 0; k < rows.size(); ++k) {
+    Row& r = rows[k];
+    if (!out.empty() && ruled && !rule_between(out.back(), r, rules)) {
+      join(out.back(), r, true);
+      continue;
+    }
+    if (!out.empty() && !ruled && !has_numeric_value(r, numeric) && has_numeric_value(out.back(), numeric) &&
+        wraps(out.back(), r, numeric, cols)) {
+      join(out.back(), r, true);
+      continue;
+    }
+    // Bottom-aligned numbers: this line is the first part of the next line's cell.
+    if (!ruled && k + 1 < rows.size() && !has_numeric_value(r, numeric) && has_numeric_value(rows[k + 1], numeric) &&
+        wraps(r, rows[k + 1], numeric, cols, true)) {
+      // wraps() tested r as the upper part of the next row's text cells; join r into it.
+      join(rows[k + 1], r, false);
+      continue;
+    }
+    out.push_back(std::move(r));
+  }
+
+  // A multi-line header: a line before the first numeric row that adds text over a numeric
+  // column ("Belopp" / "(kr)") belongs to the header row above it.
+  const bool any_numeric = std::find(numeric.begin(), numeric.end(), true) != numeric.end();
+  if (any_numeric && !ruled) {
+    for (std::size_t k = 1; k < out.size() && !has_numeric_value(out[k], numeric);) {
+      bool over_numeric = false;
+      for (std::size_t c = 0; c < cols.size(); ++c) over_numeric = over_numeric || (numeric[c] && !out[k].cells[c].empty());
+      if (over_numeric && out[k].box.y0 - out[k - 1].box.y1 < 0.8 * out[k].height) {
+        join(out[k - 1], out[k], true);
+        out.erase(out.begin() + static_cast<std::ptrdiff_t>(k));
+      } else {
+        ++k;
+      }
+    }
+  }
+
+  doc::Table t;
+  bool first = true;
+  for (const Row& r : out) {
+    std::vector<doc::Cell> cells;
+    cells.reserve(r.cells.size());
+    for (std::size_t c = 0; c < r.cells.size(); ++c) {
+      const auto& rc = r.cells[c];
+      doc::BBox box = rc.empty() ? doc::BBox{cols[c].first, r.box.y0, cols[c].second, r.box.y1} : rc.box;
+      cells.push_back({rc.text, box});
+      t.bbox = first ? box : t.bbox.united(box);
+      first = false;
+    }
+    t.rows.push_back(std::move(cells));
+  }
+  return {std::move(t)};
+}
+
+}  // namespace bidrag::parse::pdf::layout
