@@ -21,6 +21,8 @@ endmacro()
 
 bidrag_pkg(POPPLER_CPP poppler-cpp libpoppler-cpp-dev)
 bidrag_pkg(POPPLER_GLIB poppler-glib libpoppler-glib-dev)
+# Poppler's core API (OutputDev, PDFDoc): the drawn ruling lines that table finding needs.
+bidrag_pkg(POPPLER_CORE poppler libpoppler-private-dev)
 bidrag_pkg(GUMBO gumbo libgumbo-dev)
 bidrag_pkg(LIBCURL libcurl libcurl4-openssl-dev)
 bidrag_pkg(LIBPQ libpq libpq-dev)
