@@ -1,0 +1,191 @@
+// The allocation-list extractor: a municipality table → one ceiling per municipality and one
+// allocation_list with its totals checked, plus the list's deadline sentences.
+#include <map>
+
+#include "allocation_list_header.h"
+#include "allocation_list_meta.h"
+#include "allocation_list_rows.h"
+#include "bidrag/extract/extract.h"
+#include "bidrag/normalize/municipality.h"
+#include "bidrag/parse/pdf_tables.h"
+#include "bidrag/record/ids.h"
+
+namespace bidrag::extract {
+namespace {
+
+using alloc::Entry;
+
+record::Source source_at(const Snapshot& s, doc::Format format, const doc::Locator& where) {
+  record::Source src;
+  src.url = s.url;
+  src.sha256 = s.sha256;
+  src.fetched_at = s.fetched_at;
+  src.format = format;
+  src.locator = where;
+  return src;
+}
+
+// "243 500 000 kr", "1 234,50 kr": a figure for a warning, exact.
+std::string sek(std::int64_t ore) {
+  const bool negative = ore < 0;
+  std::uint64_t v = static_cast<std::uint64_t>(negative ? -ore : ore);
+  std::string digits = std::to_string(v / 100);
+  std::string grouped;
+  for (std::size_t i = 0; i < digits.size(); ++i) {
+    if (i > 0 && (digits.size() - i) % 3 == 0) grouped += ' ';
+    grouped += digits[i];
+  }
+  if (v % 100 != 0) {
+    const auto frac = v % 100;
+    grouped += ',' + std::string(frac < 10 ? "0" : "") + std::to_string(frac);
+  }
+  return (negative ? "-" : "") + grouped + " kr";
+}
+
+// Until the PDF parser emits table blocks itself, the table finder runs on the snapshot's
+// words here, so that a PDF list is read with the same engine as `bidrag tables`.
+doc::Document with_pdf_tables(const doc::Document& d, const Snapshot& s) {
+  for (const doc::Block& b : d.blocks) {
+    if (b.kind == doc::BlockKind::table) return d;
+  }
+  doc::Document out = d;
+  const auto pages = parse::pdf::load_words(s);
+  for (doc::Table& t : parse::pdf::find_tables(pages)) {
+    doc::Block b;
+    b.kind = doc::BlockKind::table;
+    b.where = doc::Locator::pdf(t.page, t.bbox);
+    b.table = std::move(t);
+    out.blocks.push_back(std::move(b));
+  }
+  return out;
+}
+
+struct Built {
+  std::vector<record::Ceiling> ceilings;
+  std::vector<record::Subtotal> subtotals;
+  std::optional<const Entry*> total;
+  std::vector<std::string> warnings;
+};
+
+Built build_rows(const alloc::Reading& reading, const std::string& call_id, const Snapshot& s, doc::Format format) {
+  const auto& registry = normalize::Registry::instance();
+  Built out;
+  std::map<std::string, std::string> seen;  // code → name as printed
+  std::int64_t since_subtotal = 0;
+  for (const Entry& e : reading.entries) {
+    if (e.amount_error) {
+      out.warnings.push_back("'" + e.label + "': '" + e.amount_as_printed + "' is not an amount (" + *e.amount_error + ")");
+      continue;
+    }
+    if (e.kind == Entry::Kind::total) {
+      if (!out.total) out.total = &e;
+      continue;
+    }
+    if (e.kind == Entry::Kind::subtotal) {
+      record::Subtotal st{e.label, e.county_code, record::Amount{e.ore, "SEK"}, e.amount_as_printed};
+      std::int64_t rows = since_subtotal;
+      if (e.county_code) {
+        rows = 0;
+        for (const auto& c : out.ceilings) {
+          if (c.municipality.county_code == e.county_code) rows += c.amount.ore;
+        }
+      }
+      if (rows != e.ore) {
+        out.warnings.push_back("subtotal '" + e.label + "' " + sek(e.ore) + " differs from the sum of its rows " + sek(rows));
+      }
+      out.subtotals.push_back(std::move(st));
+      since_subtotal = 0;
+      continue;
+    }
+    record::Ceiling c;
+    c.call_id = call_id;
+    c.municipality.name_as_printed = e.label;
+    const auto match = registry.resolve(e.label);
+    if (match.municipality) {
+      const auto& m = *match.municipality;
+      c.municipality.name = m.name;
+      c.municipality.code = m.code;
+      c.municipality.county_code = m.county_code;
+      c.municipality.county = m.county;
+      c.warnings = match.warnings;
+      auto [it, fresh] = seen.emplace(m.code, e.label);
+      if (!fresh) {
+        const std::string w = "'" + e.label + "' (" + m.code + ") is listed twice (also as '" + it->second + "')";
+        c.warnings.push_back(w);
+        out.warnings.push_back(w);
+      }
+    } else {
+      c.warnings.push_back(match.error.value_or("no municipality named '" + e.label + "'"));
+      out.warnings.push_back("'" + e.label + "' matches no municipality");
+    }
+    c.id = record::ceiling_id(call_id, c.municipality.code.value_or(e.label));
+    c.amount = record::Amount{e.ore, "SEK"};
+    c.amount_as_printed = e.amount_as_printed;
+    c.cells = e.cells;
+    c.name_lines = e.name_lines;
+    c.source = source_at(s, format, e.where);
+    since_subtotal += e.ore;
+    out.ceilings.push_back(std::move(c));
+  }
+  return out;
+}
+
+}  // namespace
+
+std::optional<std::vector<record::Record>> extract_allocation_list(const doc::Document& document,
+                                                                   const Snapshot& snapshot, const Context& context) {
+  const doc::Document d = document.format == doc::Format::pdf ? with_pdf_tables(document, snapshot) : document;
+  const alloc::Reading reading = alloc::read_list(d);
+  if (!reading.found) return std::nullopt;
+  const alloc::ListMeta meta = alloc::read_meta(d, reading.first_block);
+  std::vector<std::string> list_warnings = reading.warnings;
+  const std::string call_id = alloc::call_id_of(meta, context, list_warnings);
+
+  Built rows = build_rows(reading, call_id, snapshot, d.format);
+  const bool any_resolved = std::any_of(rows.ceilings.begin(), rows.ceilings.end(),
+                                        [](const record::Ceiling& c) { return c.municipality.code.has_value(); });
+  if (!any_resolved) return std::nullopt;  // a table with a "Kommun" column but no municipalities
+
+  record::AllocationList list;
+  list.id = record::allocation_list_id(call_id);
+  list.call_id = call_id;
+  list.source = source_at(snapshot, d.format, d.blocks[reading.first_block].where);
+  list.title = meta.title;
+  list.unit = normalize::to_string(reading.unit);
+  list.rows = static_cast<int>(rows.ceilings.size());
+  for (const auto& c : rows.ceilings) list.total_computed.ore += c.amount.ore;
+  if (rows.total) {
+    list.total_stated = record::Amount{(*rows.total)->ore, "SEK"};
+    if (list.total_stated->ore == list.total_computed.ore) {
+      list.sum_check = "ok";
+    } else {
+      list.sum_check = "mismatch";
+      list_warnings.push_back("stated total " + sek(list.total_stated->ore) + " differs from the sum of the rows " +
+                              sek(list.total_computed.ore));
+    }
+  }
+  list.reference = meta.reference;
+  list.document_date = meta.date;
+  list.subtotals = std::move(rows.subtotals);
+  for (auto& w : rows.warnings) list_warnings.push_back(std::move(w));
+  list.warnings = std::move(list_warnings);
+
+  std::vector<record::Record> out;
+  out.reserve(rows.ceilings.size() + 1 + meta.deadlines.size());
+  out.emplace_back(std::move(list));
+  for (auto& c : rows.ceilings) out.emplace_back(std::move(c));
+  for (const auto& h : meta.deadlines) {
+    record::Deadline dl;
+    dl.id = record::deadline_id(call_id, h.kind);
+    dl.call_id = call_id;
+    dl.source = source_at(snapshot, d.format, h.where);
+    dl.kind = h.kind;
+    dl.date = h.date;
+    dl.time = h.time;
+    dl.text = h.text;
+    out.emplace_back(std::move(dl));
+  }
+  return out;
+}
+
+}  // namespace bidrag::extract

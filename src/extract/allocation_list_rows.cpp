@@ -1,0 +1,294 @@
+// Reading allocation-list rows: municipality rows, county sub-headers and subtotals, the grand
+// total, names wrapped over two lines, and tables continued over pages, all by content.
+#include "allocation_list_rows.h"
+
+#include <algorithm>
+#include <array>
+
+#include "allocation_list_header.h"
+#include "bidrag/normalize/municipality.h"
+#include "bidrag/normalize/text.h"
+
+namespace bidrag::extract::alloc {
+namespace {
+
+const normalize::Registry& registry() { return normalize::Registry::instance(); }
+
+bool resolves(std::string_view name) { return registry().resolve(name).municipality != nullptr; }
+
+// Trailing footnote markers and a colon do not change what a label says.
+std::string label_key(std::string_view label) {
+  std::string s = normalize::fold_case(normalize::fold_spaces(label));
+  for (;;) {
+    if (s.empty()) break;
+    const char c = s.back();
+    if (c == '*' || c == ':' || c == ')' || (c >= '0' && c <= '9' && s.size() > 1 && s[s.size() - 2] == '*')) {
+      s.pop_back();
+    } else if (s.size() >= 2 && (static_cast<unsigned char>(s[s.size() - 2]) == 0xC2) &&
+               (s.back() == '\xB9' || s.back() == '\xB2' || s.back() == '\xB3')) {
+      s.resize(s.size() - 2);  // ¹ ² ³
+    } else if (s.size() >= 3 && static_cast<unsigned char>(s[s.size() - 3]) == 0xE2 &&
+               static_cast<unsigned char>(s[s.size() - 2]) == 0x81) {
+      s.resize(s.size() - 3);  // ⁰ ⁴ … ⁹
+    } else {
+      break;
+    }
+    while (!s.empty() && s.back() == ' ') s.pop_back();
+  }
+  return s;
+}
+
+bool is_county_label(std::string_view label) {
+  const std::string key = label_key(label);
+  return key.find("län") != std::string::npos && registry().county_code(label) != nullptr;
+}
+
+bool is_blank(const std::string& s) { return normalize::fold_spaces(s).empty(); }
+
+doc::Locator row_locator(const doc::Block& block, std::size_t row_index, const std::vector<doc::Cell>& row,
+                         const Group& g) {
+  if (block.where.kind == doc::Locator::Kind::html) {
+    return doc::Locator::html("(" + block.where.xpath + "//tr)[" + std::to_string(row_index + 1) + "]");
+  }
+  if (block.where.kind == doc::Locator::Kind::text) return block.where;
+  std::optional<doc::BBox> box;
+  for (std::size_t c = g.first; c <= g.last && c < row.size(); ++c) {
+    if (is_blank(row[c].text)) continue;
+    box = box ? box->united(row[c].bbox) : row[c].bbox;
+  }
+  const int page = block.table.page > 0 ? block.table.page : block.where.page;
+  return doc::Locator::pdf(page, box.value_or(block.table.bbox));
+}
+
+struct Fragment {
+  std::string text;
+  doc::Locator where;
+};
+
+// The rows of one column group of one table block.
+class GroupReader {
+ public:
+  GroupReader(const doc::Block& block, const Group& g, Reading& out) : block_(block), g_(g), out_(out) {}
+
+  // Returns true when the group reached the grand total.
+  bool read(std::size_t from, const Header& header) {
+    const auto& rows = block_.table.rows;
+    for (std::size_t r = from; r < rows.size(); ++r) {
+      if (row(r, rows[r], header)) return true;
+    }
+    return false;
+  }
+
+ private:
+  bool row(std::size_t r, const std::vector<doc::Cell>& cells, const Header& header) {
+    std::vector<std::string> texts;
+    bool any = false;
+    for (std::size_t c = g_.first; c <= g_.last; ++c) {
+      texts.push_back(cell_text(cells, c));
+      any = any || !is_blank(texts.back());
+    }
+    if (!any || repeats_header(cells, header)) return false;
+    const std::string name = normalize::fold_spaces(cell_text(cells, g_.name));
+    const std::string amount = normalize::fold_spaces(cell_text(cells, g_.amount));
+    std::string label = name;
+    for (std::size_t c = g_.first; label.empty() && c <= g_.last; ++c) {
+      if (c != g_.amount) label = normalize::fold_spaces(cell_text(cells, c));
+    }
+    const doc::Locator where = row_locator(block_, r, cells, g_);
+    std::optional<std::string> county;
+    if (is_total_label(label)) {
+      if (amount.empty()) return false;
+      push(Entry::Kind::total, label, {}, amount, texts, where);
+      return true;
+    }
+    if (!amount.empty() && is_subtotal_label(label, county)) {
+      push(Entry::Kind::subtotal, label, {}, amount, texts, where).county_code = county;
+      pending_.clear();
+      return false;
+    }
+    if (amount.empty() && is_county_label(label)) {
+      pending_.clear();
+      last_muni_row_.reset();
+      return false;
+    }
+    if (name.empty()) return false;
+    if (amount.empty()) {
+      fragment(r, name, where);
+      return false;
+    }
+    std::vector<std::string> lines;
+    for (const Fragment& f : pending_) lines.push_back(f.text);
+    lines.push_back(name);
+    doc::Locator at = where;
+    if (!pending_.empty()) {
+      const std::string joined = join_lines(lines);
+      if (!resolves(joined) && resolves(name)) {
+        lines = {name};  // the pending text was a heading inside the table, not part of the name
+      } else {
+        for (const Fragment& f : pending_) at = united(f.where, at);
+      }
+      pending_.clear();
+    }
+    const std::string printed = join_lines(lines);
+    push(Entry::Kind::municipality, printed, lines.size() > 1 ? lines : std::vector<std::string>{}, amount, texts, at);
+    last_muni_row_ = r;
+    return false;
+  }
+
+  // A row with a name and nothing else: the second line of the name above, or the first line
+  // of the name below.
+  void fragment(std::size_t r, const std::string& text, const doc::Locator& where) {
+    if (last_muni_row_ && *last_muni_row_ + 1 == r && pending_.empty() && !out_.entries.empty() &&
+        out_.entries.back().kind == Entry::Kind::municipality) {
+      Entry& last = out_.entries.back();
+      std::vector<std::string> lines = last.name_lines.empty() ? std::vector<std::string>{last.label} : last.name_lines;
+      lines.push_back(text);
+      const std::string joined = join_lines(lines);
+      if (resolves(joined) || !resolves(last.label)) {
+        last.label = joined;
+        last.name_lines = lines;
+        last.where = united(last.where, where);
+        last_muni_row_ = r;
+        return;
+      }
+    }
+    pending_.push_back({text, where});
+  }
+
+  static doc::Locator united(const doc::Locator& a, const doc::Locator& b) {
+    if (a.kind != doc::Locator::Kind::pdf || b.kind != doc::Locator::Kind::pdf || a.page != b.page) return a;
+    doc::Locator u = a;
+    u.bbox = a.bbox.united(b.bbox);
+    return u;
+  }
+
+  Entry& push(Entry::Kind kind, const std::string& label, std::vector<std::string> lines, const std::string& amount,
+              const std::vector<std::string>& cells, const doc::Locator& where) {
+    Entry e;
+    e.kind = kind;
+    e.label = label;
+    e.name_lines = std::move(lines);
+    e.amount_as_printed = amount;
+    const auto parsed = normalize::parse_amount_cell(amount, g_.unit);
+    if (parsed.match) {
+      e.ore = parsed.match->ore;
+    } else {
+      e.amount_error = parsed.error.value_or("not an amount");
+    }
+    e.cells = cells;
+    e.where = where;
+    out_.entries.push_back(std::move(e));
+    return out_.entries.back();
+  }
+
+  const doc::Block& block_;
+  const Group& g_;
+  Reading& out_;
+  std::vector<Fragment> pending_;
+  std::optional<std::size_t> last_muni_row_;
+};
+
+// A grand total printed as a line of text below the table ("Totalt 243 500 000").
+void total_from_text(const doc::Document& d, Reading& out) {
+  for (std::size_t i = out.last_block + 1; i < d.blocks.size() && i <= out.last_block + 3; ++i) {
+    const doc::Block& b = d.blocks[i];
+    if (b.kind == doc::BlockKind::table) break;
+    const std::string text = normalize::fold_spaces(b.text);
+    const auto digit = text.find_first_of("0123456789");
+    if (digit == std::string::npos || digit == 0) continue;
+    const std::string label = normalize::fold_spaces(text.substr(0, digit));
+    if (!is_total_label(label)) continue;
+    const std::string amount = text.substr(digit);
+    const auto parsed = normalize::parse_amount_cell(amount, out.unit);
+    if (!parsed.match) continue;
+    Entry e;
+    e.kind = Entry::Kind::total;
+    e.label = label;
+    e.amount_as_printed = amount;
+    e.ore = parsed.match->ore;
+    e.cells = {label, amount};
+    e.where = b.where;
+    out.entries.push_back(std::move(e));
+    return;
+  }
+}
+
+}  // namespace
+
+std::string join_lines(const std::vector<std::string>& lines) {
+  std::string out;
+  for (const std::string& l : lines) {
+    if (!out.empty() && out.back() != '-') out += ' ';
+    out += l;
+  }
+  return out;
+}
+
+bool is_total_label(std::string_view label) {
+  static constexpr std::array<std::string_view, 14> exact = {
+      "totalt",        "total",        "summa",           "totalsumma",   "summa totalt", "totalt summa",
+      "riket",         "hela riket",   "riket totalt",    "summa riket",  "sammanlagt",   "totalt belopp",
+      "summa belopp",  "samtliga kommuner"};
+  const std::string key = label_key(label);
+  if (std::find(exact.begin(), exact.end(), key) != exact.end()) return true;
+  for (std::string_view p : {"totalt ", "summa "}) {
+    if (key.rfind(p, 0) != 0) continue;
+    const std::string rest = key.substr(p.size());
+    for (std::string_view r : {"för riket", "hela riket", "riket", "alla kommuner", "samtliga kommuner", "kommuner",
+                               "för samtliga kommuner", "för alla kommuner"}) {
+      if (rest == r) return true;
+    }
+  }
+  return false;
+}
+
+bool is_subtotal_label(std::string_view label, std::optional<std::string>& county_code) {
+  const std::string key = label_key(label);
+  for (std::string_view p : {"summa för ", "totalt för ", "summa ", "totalt ", "delsumma ", "delsumma"}) {
+    if (key.rfind(p, 0) != 0) continue;
+    const std::string rest = normalize::fold_spaces(key.substr(p.size()));
+    if (const std::string* cc = registry().county_code(rest)) {
+      county_code = *cc;
+      return true;
+    }
+    if (p.rfind("delsumma", 0) == 0) return true;
+  }
+  return false;
+}
+
+Reading read_list(const doc::Document& d) {
+  Reading out;
+  std::optional<Header> last;
+  bool done = false;
+  for (std::size_t i = 0; i < d.blocks.size() && !done; ++i) {
+    const doc::Block& b = d.blocks[i];
+    if (b.kind != doc::BlockKind::table || b.table.rows.empty()) continue;
+    std::optional<Header> h = find_header(b.table);
+    std::size_t from = 0;
+    if (h) {
+      from = h->row + 1;
+    } else if (last && b.table.rows.front().size() == last->width) {
+      h = last;  // a continuation page whose header was not repeated
+    } else {
+      continue;
+    }
+    if (!out.found) {
+      out.found = true;
+      out.first_block = i;
+      out.unit = h->groups.front().unit;
+    }
+    out.last_block = i;
+    last = h;
+    for (const Group& g : h->groups) {
+      GroupReader reader(b, g, out);
+      done = reader.read(from, *h) || done;
+    }
+  }
+  if (out.found && std::none_of(out.entries.begin(), out.entries.end(),
+                                [](const Entry& e) { return e.kind == Entry::Kind::total; })) {
+    total_from_text(d, out);
+  }
+  return out;
+}
+
+}  // namespace bidrag::extract::alloc

@@ -1,0 +1,159 @@
+// extract_call: assembles the call record and its deadline, contact and document records.
+#include <cctype>
+
+#include "bidrag/extract/extract.h"
+#include "bidrag/normalize/text.h"
+#include "bidrag/record/ids.h"
+#include "extract/call_parts.h"
+
+namespace bidrag::extract {
+namespace {
+
+// The grant year printed in the title ("… 2023") and the title without it.
+std::optional<int> title_year(const std::string& title, std::string& without) {
+  for (std::size_t i = title.size(); i >= 4; --i) {
+    const std::string_view four = std::string_view(title).substr(i - 4, 4);
+    bool digits = true;
+    for (char c : four) digits = digits && std::isdigit(static_cast<unsigned char>(c));
+    const bool bounded = (i == title.size() || !std::isdigit(static_cast<unsigned char>(title[i]))) &&
+                         (i == 4 || !std::isdigit(static_cast<unsigned char>(title[i - 5])));
+    if (!digits || !bounded) continue;
+    const int year = std::stoi(std::string(four));
+    if (year < 1990 || year > 2100) continue;
+    without = normalize::fold_spaces(title.substr(0, i - 4) + " " + title.substr(i));
+    while (!without.empty() && std::string_view(" -–:,").find(without.back()) != std::string_view::npos)
+      without.pop_back();
+    return year;
+  }
+  without = title;
+  return std::nullopt;
+}
+
+std::optional<Date> fetch_date(const Snapshot& s) {
+  if (!s.fetched_at || s.fetched_at->size() < 10) return std::nullopt;
+  return Date::parse_iso(std::string_view(*s.fetched_at).substr(0, 10));
+}
+
+// A page is a grant call when it has a main heading, states when applying closes or how
+// much time is left, and speaks of applying or requisitioning.
+bool is_call(const Page& page, const Dates& dates) {
+  const bool dated = dates.find("application_close") || dates.find("application_open") ||
+                     dates.find("requisition_close") || dates.days_left || dates.closed_stated;
+  if (!dated) return false;
+  for (std::size_t i = 0; i < page.blocks().size(); ++i)
+    if (has_any(fold(page.text_of(i)), {"ansök", "rekvir", "bidrag", "utlysning"})) return true;
+  return false;
+}
+
+}  // namespace
+
+std::vector<record::Record> extract_call(const doc::Document& document, const Snapshot& snapshot,
+                                         const Context& context) {
+  (void)context;
+  const Page page(document);
+  const auto title_at = page.title_block();
+  if (!title_at) return {};
+  record::Call call;
+  call.title = document.blocks[*title_at].text;
+  std::string bare_title;
+  std::optional<int> year = title_year(call.title, bare_title);
+  Dates dates = find_dates(page, year);
+  if (!is_call(page, dates)) return {};
+  // No year in the title: the grant year is the year applying closes, else of publication.
+  if (!year) {
+    if (const auto* close = dates.find("application_close")) year = close->date.year;
+    else if (dates.published) year = dates.published->year;
+    if (year) dates = find_dates(page, year);
+  }
+  call.year = year;
+  call.funder = find_funder(page).value_or("");
+  if (call.funder.empty()) call.warnings.push_back("no funder named on the page");
+  call.series = record::series_id(call.funder, bare_title);
+  call.id = year ? record::call_id(call.funder, bare_title, *year) : call.series;
+  if (!year) call.warnings.push_back("no grant year found; the call id has no year");
+  call.source = source_of(snapshot, document.format, document.blocks[*title_at].where);
+
+  if (dates.program_from && dates.program_to) call.program_years = std::array<int, 2>{*dates.program_from, *dates.program_to};
+  call.published = dates.published;
+  if (const auto* d = dates.find("application_open")) call.application_open = d->date;
+  if (const auto* d = dates.find("application_close")) {
+    call.application_close = d->date;
+    call.application_close_time = d->time;
+  }
+  if (const auto* d = dates.find("funds_usable_until")) call.funds_usable_until = d->date;
+  call.funds_usable_from = dates.funds_usable_from;
+  if (const auto* d = dates.find("decision")) call.decision_expected = d->date.iso();
+  if (const auto* d = dates.find("report_request_sent")) call.reporting.request_sent = d->date;
+  if (const auto* d = dates.find("report_due")) call.reporting.due = d->date;
+
+  // Status and the day it held: the fetch date when known, else derived from the counter.
+  const auto fetched = fetch_date(snapshot);
+  call.days_left = dates.days_left;
+  if (dates.closed_stated) call.status = "closed";
+  else if (dates.days_left) call.status = "open";
+  if (fetched) {
+    call.as_of = fetched;
+    if (!call.status && call.application_close) {
+      if (*fetched > *call.application_close) call.status = "closed";
+      else if (call.application_open && *fetched < *call.application_open) call.status = "upcoming";
+      else call.status = "open";
+    }
+    if (dates.days_left && call.application_close &&
+        call.application_close->plus_days(-*dates.days_left) != *fetched) {
+      call.warnings.push_back("'" + std::to_string(*dates.days_left) + " dagar' kvar does not match closing on " +
+                              call.application_close->iso() + " as of " + fetched->iso());
+    }
+  } else if (dates.days_left && call.application_close) {
+    call.as_of = call.application_close->plus_days(-*dates.days_left);
+  } else if (!call.status && document.meta.count("printed_at")) {
+    call.as_of = Date::parse_iso(document.meta.at("printed_at"));
+  }
+
+  Texts texts = find_texts(page);
+  call.purpose = texts.purpose;
+  call.eligibility = texts.eligibility;
+  call.applicant_types = texts.applicant_types;
+  call.conditions = texts.conditions;
+  call.steps = texts.steps;
+  call.reporting.signed_original_required = texts.signed_original_required;
+  call.reporting.method = texts.reporting_method;
+  call.application_type = texts.application_type;
+  call.application_channel = texts.application_channel;
+  call.total_budget = texts.total_budget;
+  call.max_amount = texts.max_amount;
+  call.max_amount_per = texts.max_amount_per;
+
+  std::vector<record::Record> out;
+  out.emplace_back(call);
+  for (const auto& d : dates.deadlines) {
+    record::Deadline r;
+    r.id = record::deadline_id(call.id, d.kind);
+    r.call_id = call.id;
+    r.source = source_of(snapshot, document.format, document.blocks[d.block].where);
+    r.kind = d.kind;
+    r.date = d.date;
+    r.time = d.time;
+    r.text = d.text;
+    out.emplace_back(std::move(r));
+  }
+  for (auto& found : find_contacts(page)) {
+    record::Contact r = found.contact;
+    r.id = record::contact_id(call.id, r.name ? *r.name : r.role);
+    r.call_id = call.id;
+    r.source = source_of(snapshot, document.format, document.blocks[found.block].where);
+    out.emplace_back(std::move(r));
+  }
+  for (const auto& found : find_documents(page)) {
+    record::DocumentRef r;
+    r.id = record::document_id(call.id, found.url);
+    r.call_id = call.id;
+    r.source = source_of(snapshot, document.format, found.where);
+    r.role = found.role;
+    r.title = found.title;
+    r.url = found.url;
+    out.emplace_back(std::move(r));
+  }
+  return out;
+}
+
+}  // namespace bidrag::extract

@@ -1,0 +1,58 @@
+// extract(): parse, then the allocation-list extractor, then the announcement extractor; a
+// document that fails or holds neither yields one error record.
+#include "bidrag/extract/extract.h"
+
+#include "bidrag/common/error.h"
+#include "bidrag/parse/parse.h"
+#include "bidrag/record/ids.h"
+
+namespace bidrag::extract {
+namespace {
+
+record::Record error_record(const Snapshot& s, doc::Format format, const std::string& stage, const std::string& message,
+                            const doc::Locator& where = {}) {
+  record::ErrorRecord e;
+  e.id = record::error_id(s.url, stage);
+  e.source = source_of(s, format);
+  e.url = s.url;
+  e.stage = stage;
+  e.message = message;
+  e.locator = where;
+  return e;
+}
+
+}  // namespace
+
+record::Source source_of(const Snapshot& snapshot, doc::Format format, const doc::Locator& where) {
+  record::Source s;
+  s.url = snapshot.url;
+  s.sha256 = snapshot.sha256;
+  s.fetched_at = snapshot.fetched_at;
+  s.format = format;
+  s.locator = where;
+  return s;
+}
+
+std::vector<record::Record> extract(const Snapshot& snapshot, const Context& context) {
+  const doc::Format format = parse::sniff_format(snapshot);
+  doc::Document document;
+  try {
+    document = parse::parse(snapshot);
+  } catch (const Error& e) {
+    return {error_record(snapshot, format, "parse", e.what())};
+  } catch (const std::exception& e) {
+    return {error_record(snapshot, format, "parse", snapshot.url + ": " + e.what())};
+  }
+  try {
+    if (auto list = extract_allocation_list(document, snapshot, context); list && !list->empty()) return *list;
+    auto records = extract_call(document, snapshot, context);
+    if (!records.empty()) return records;
+  } catch (const Error& e) {
+    return {error_record(snapshot, document.format, "extract", e.what())};
+  } catch (const std::exception& e) {
+    return {error_record(snapshot, document.format, "extract", snapshot.url + ": " + e.what())};
+  }
+  return {error_record(snapshot, document.format, "extract", "no grant call found in " + snapshot.url)};
+}
+
+}  // namespace bidrag::extract

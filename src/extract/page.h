@@ -1,0 +1,57 @@
+// A read-only view of a parsed document for the announcement extractor: sections by heading,
+// sentences, and Swedish vocabulary matching. Format-agnostic: it sees blocks, never markup.
+#pragma once
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "bidrag/document/document.h"
+
+namespace bidrag::extract {
+
+// A sentence of a block, with the block it came from.
+struct Sentence {
+  std::string text;
+  std::size_t block = 0;
+};
+
+class Page {
+ public:
+  explicit Page(const doc::Document& d);
+
+  [[nodiscard]] const doc::Document& document() const noexcept { return d_; }
+  [[nodiscard]] const std::vector<doc::Block>& blocks() const noexcept { return d_.blocks; }
+
+  // Index of the page's main heading (the first level-1 heading, else the first heading).
+  [[nodiscard]] std::optional<std::size_t> title_block() const;
+
+  // The heading (index) that a block sits under, or nullopt before the first section.
+  [[nodiscard]] std::optional<std::size_t> section_of(std::size_t block) const { return section_[block]; }
+  // The first heading whose folded text contains one of `keys` (folded, Swedish).
+  [[nodiscard]] std::optional<std::size_t> find_heading(std::initializer_list<std::string_view> keys) const;
+  // The blocks after heading `h` up to the next heading of the same or a higher level.
+  [[nodiscard]] std::vector<std::size_t> section_blocks(std::size_t h) const;
+
+  // Sentences of paragraph, list-item and fact blocks, in document order.
+  [[nodiscard]] const std::vector<Sentence>& sentences() const noexcept { return sentences_; }
+
+  // The full text of a block as printed ("Label: value" for facts).
+  [[nodiscard]] std::string text_of(std::size_t block) const;
+
+ private:
+  const doc::Document& d_;
+  std::vector<std::optional<std::size_t>> section_;
+  std::vector<Sentence> sentences_;
+};
+
+// Swedish case folding plus space folding, for matching vocabulary.
+[[nodiscard]] std::string fold(std::string_view s);
+// Whether folded `text` contains any of the folded `keys`.
+[[nodiscard]] bool has_any(std::string_view folded_text, std::initializer_list<std::string_view> keys);
+// Splits running text into sentences at ". ", "! ", "? " followed by an upper-case letter.
+[[nodiscard]] std::vector<std::string> split_sentences(std::string_view text);
+// Whether `text` looks like a person's name: two to four capitalised words, no digits.
+[[nodiscard]] bool looks_like_name(std::string_view text);
+
+}  // namespace bidrag::extract

@@ -1,0 +1,319 @@
+// The HTML block walker: headings, paragraphs, lists, definition lists, tables and link blocks.
+#include "parse/html/blocks.h"
+
+#include <array>
+#include <cstring>
+#include <string_view>
+
+#include "bidrag/normalize/text.h"
+#include "parse/facts.h"
+#include "parse/html/dom.h"
+#include "parse/html/url.h"
+
+namespace bidrag::parse::html {
+namespace {
+
+bool name_is(pugi::xml_node n, std::string_view name) { return n.type() == pugi::node_element && name == n.name(); }
+
+bool in_list(std::string_view name, std::initializer_list<std::string_view> names) {
+  for (auto n : names)
+    if (n == name) return true;
+  return false;
+}
+
+// Elements that start a block of their own; everything else is inline content.
+bool is_block_element(pugi::xml_node n) {
+  if (n.type() != pugi::node_element) return false;
+  return in_list(n.name(), {"p", "h1", "h2", "h3", "h4", "h5", "h6", "ul", "ol", "li", "dl", "dt", "dd", "table",
+                            "div", "section", "article", "main", "header", "footer", "aside", "nav", "blockquote",
+                            "figure", "figcaption", "address", "details", "summary", "pre", "hr", "form", "fieldset",
+                            "body", "html", "center", "menu", "tr", "td", "th", "tbody", "thead", "tfoot"});
+}
+
+int heading_level(pugi::xml_node n) {
+  const std::string_view name = n.name();
+  if (name.size() == 2 && name[0] == 'h' && name[1] >= '1' && name[1] <= '6') return name[1] - '0';
+  return 0;
+}
+
+bool class_or_id_has(pugi::xml_node el, std::string_view word) {
+  return lower_attr(el, "class").find(word) != std::string::npos || lower_attr(el, "id").find(word) != std::string::npos;
+}
+
+// Inline text and links of a subtree. Nested lists and tables are left to their own blocks
+// when `skip_nested` is set.
+struct Inline {
+  std::string text;
+  std::vector<doc::Link> links;
+};
+
+class Flattener {
+ public:
+  explicit Flattener(const std::string& base) : base_(base) {}
+
+  Inline run(pugi::xml_node first, pugi::xml_node stop, bool skip_nested) {
+    Inline out;
+    for (pugi::xml_node n = first; n && n != stop; n = n.next_sibling()) add(n, out, skip_nested, nullptr);
+    finish(out);
+    return out;
+  }
+  Inline of(pugi::xml_node el, bool skip_nested) { return run(el.first_child(), {}, skip_nested); }
+
+ private:
+  void add(pugi::xml_node n, Inline& out, bool skip_nested, std::string* link_text) {
+    if (n.type() == pugi::node_pcdata || n.type() == pugi::node_cdata) {
+      out.text += n.value();
+      if (link_text) *link_text += n.value();
+      return;
+    }
+    if (n.type() != pugi::node_element || is_chrome(n)) return;
+    const std::string_view name = n.name();
+    if (skip_nested && in_list(name, {"ul", "ol", "table", "dl"})) return;
+    if (name == "br") {
+      out.text += '\n';
+      if (link_text) *link_text += ' ';
+      return;
+    }
+    if (name == "img") {
+      // An image speaks through its alt text only inside a link (a linked cover image).
+      if (link_text) *link_text += n.attribute("alt").value();
+      return;
+    }
+    const bool block = is_block_element(n);
+    if (block) out.text += ' ';
+    if (name == "a" && n.attribute("href") && !link_text) {
+      std::string text;
+      const std::size_t before = out.links.size();
+      for (pugi::xml_node c = n.first_child(); c; c = c.next_sibling()) add(c, out, skip_nested, &text);
+      const std::string href = n.attribute("href").value();
+      if (keep_href(href)) {
+        doc::Link link;
+        link.text = normalize::fold_spaces(text);
+        link.href = resolve_url(base_, href);
+        link.where = doc::Locator::html(xpath_of(n));
+        out.links.insert(out.links.begin() + static_cast<std::ptrdiff_t>(before), std::move(link));
+      }
+      return;
+    }
+    for (pugi::xml_node c = n.first_child(); c; c = c.next_sibling()) add(c, out, skip_nested, link_text);
+    if (block) out.text += ' ';
+  }
+
+  static bool keep_href(const std::string& href) {
+    if (href.empty() || href[0] == '#') return false;
+    std::string lower = href.substr(0, 11);
+    for (char& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    return lower.rfind("javascript:", 0) != 0;
+  }
+
+  static void finish(Inline& out) { out.text = normalize::fold_spaces(out.text); }
+
+  const std::string& base_;
+};
+
+class Walker {
+ public:
+  Walker(const std::string& base, std::vector<doc::Block>& out) : flat_(base), out_(out) {}
+
+  void container(pugi::xml_node el) {
+    pugi::xml_node run_start;
+    for (pugi::xml_node n = el.first_child(); n; n = n.next_sibling()) {
+      if (is_block_element(n)) {
+        if (run_start) inline_run(el, run_start, n);
+        run_start = {};
+        if (!is_chrome(n)) element(n);
+      } else if (!run_start) {
+        run_start = n;
+      }
+    }
+    if (run_start) inline_run(el, run_start, {});
+  }
+
+ private:
+  void element(pugi::xml_node n) {
+    const std::string_view name = n.name();
+    if (const int level = heading_level(n)) {
+      Inline in = flat_.of(n, false);
+      if (in.text.empty()) return;
+      doc::Block b;
+      b.kind = doc::BlockKind::heading;
+      b.level = level;
+      b.text = std::move(in.text);
+      b.links = std::move(in.links);
+      b.where = doc::Locator::html(xpath_of(n));
+      out_.push_back(std::move(b));
+    } else if (in_list(name, {"p", "address", "figcaption", "summary", "pre", "dt", "dd"})) {
+      paragraph(flat_.of(n, true), n);
+      nested(n);
+    } else if (name == "ul" || name == "ol" || name == "menu") {
+      list(n, name == "ol");
+    } else if (name == "dl") {
+      definitions(n);
+    } else if (name == "table") {
+      table(n);
+    } else if (name == "li") {
+      list_item(n, 0);
+    } else if (name != "hr") {
+      container(n);
+    }
+  }
+
+  // Lists and tables inside a paragraph-like element still become their own blocks.
+  void nested(pugi::xml_node n) {
+    for (pugi::xml_node c = n.first_child(); c; c = c.next_sibling()) {
+      if (c.type() != pugi::node_element || is_chrome(c)) continue;
+      if (in_list(c.name(), {"ul", "ol", "table", "dl"})) element(c);
+    }
+  }
+
+  void inline_run(pugi::xml_node parent, pugi::xml_node first, pugi::xml_node stop) {
+    paragraph(flat_.run(first, stop, true), parent);
+  }
+
+  void paragraph(Inline in, pugi::xml_node where) {
+    if (in.text.empty()) return;
+    doc::Block b;
+    b.where = doc::Locator::html(xpath_of(where));
+    if (in.links.size() == 1 && in.links[0].text == in.text) {
+      // A paragraph that is one link (a button, a lone document link) is a link block.
+      b.kind = doc::BlockKind::link;
+      b.href = in.links[0].href;
+    } else if (auto lv = split_label_value(in.text)) {
+      b.kind = doc::BlockKind::fact;
+      b.value = lv->value;
+      in.text = lv->label;
+    } else {
+      b.kind = doc::BlockKind::paragraph;
+    }
+    b.text = std::move(in.text);
+    b.links = std::move(in.links);
+    out_.push_back(std::move(b));
+  }
+
+  void list(pugi::xml_node n, bool ordered) {
+    int ordinal = ordered ? n.attribute("start").as_int(1) : 0;
+    for (pugi::xml_node li = n.first_child(); li; li = li.next_sibling()) {
+      if (!name_is(li, "li")) {
+        if (li.type() == pugi::node_element && !is_chrome(li)) element(li);
+        continue;
+      }
+      if (is_chrome(li)) continue;
+      list_item(li, ordinal);
+      if (ordered) ++ordinal;
+    }
+  }
+
+  void list_item(pugi::xml_node li, int ordinal) {
+    Inline in = flat_.of(li, true);
+    if (!in.text.empty()) {
+      doc::Block b;
+      b.kind = doc::BlockKind::list_item;
+      b.ordinal = ordinal;
+      b.text = std::move(in.text);
+      b.links = std::move(in.links);
+      b.where = doc::Locator::html(xpath_of(li));
+      out_.push_back(std::move(b));
+    }
+    for (pugi::xml_node c = li.first_child(); c; c = c.next_sibling()) {
+      if (c.type() != pugi::node_element || is_chrome(c)) continue;
+      if (in_list(c.name(), {"ul", "ol", "table", "dl"})) element(c);
+      // Lists nested one level deeper (li > div > ul) are rare; flattened text keeps them.
+    }
+  }
+
+  // <dt>/<dd> pairs, possibly wrapped in <div>s, become facts.
+  void definitions(pugi::xml_node dl) {
+    std::vector<pugi::xml_node> items;
+    for (pugi::xml_node c = dl.first_child(); c; c = c.next_sibling()) {
+      if (name_is(c, "div")) {
+        for (pugi::xml_node d = c.first_child(); d; d = d.next_sibling())
+          if (name_is(d, "dt") || name_is(d, "dd")) items.push_back(d);
+      } else if (name_is(c, "dt") || name_is(c, "dd")) {
+        items.push_back(c);
+      }
+    }
+    for (std::size_t i = 0; i < items.size(); ++i) {
+      if (!name_is(items[i], "dt")) continue;
+      Inline label = flat_.of(items[i], true);
+      std::string value;
+      std::vector<doc::Link> links = label.links;
+      std::size_t j = i + 1;
+      for (; j < items.size() && name_is(items[j], "dd"); ++j) {
+        Inline v = flat_.of(items[j], true);
+        if (!value.empty() && !v.text.empty()) value += ' ';
+        value += v.text;
+        links.insert(links.end(), v.links.begin(), v.links.end());
+      }
+      std::string text = label.text;
+      while (!text.empty() && (text.back() == ':' || text.back() == ' ')) text.pop_back();
+      if (text.empty() && value.empty()) continue;
+      doc::Block b;
+      b.kind = doc::BlockKind::fact;
+      b.text = std::move(text);
+      b.value = std::move(value);
+      b.links = std::move(links);
+      b.where = doc::Locator::html(xpath_of(items[i]));
+      out_.push_back(std::move(b));
+      i = j - 1;
+    }
+  }
+
+  void table(pugi::xml_node t) {
+    doc::Block b;
+    b.kind = doc::BlockKind::table;
+    b.where = doc::Locator::html(xpath_of(t));
+    auto add_row = [&](pugi::xml_node tr) {
+      std::vector<doc::Cell> row;
+      for (pugi::xml_node c = tr.first_child(); c; c = c.next_sibling()) {
+        if (!name_is(c, "td") && !name_is(c, "th")) continue;
+        Inline in = flat_.of(c, false);
+        row.push_back(doc::Cell{std::move(in.text), {}});
+        b.links.insert(b.links.end(), in.links.begin(), in.links.end());
+      }
+      if (!row.empty()) b.table.rows.push_back(std::move(row));
+    };
+    for (pugi::xml_node c = t.first_child(); c; c = c.next_sibling()) {
+      if (name_is(c, "tr")) add_row(c);
+      if (name_is(c, "thead") || name_is(c, "tbody") || name_is(c, "tfoot"))
+        for (pugi::xml_node tr = c.first_child(); tr; tr = tr.next_sibling())
+          if (name_is(tr, "tr")) add_row(tr);
+    }
+    if (!b.table.rows.empty()) out_.push_back(std::move(b));
+  }
+
+  Flattener flat_;
+  std::vector<doc::Block>& out_;
+};
+
+}  // namespace
+
+bool is_chrome(pugi::xml_node el) {
+  if (el.type() != pugi::node_element) return false;
+  const std::string_view name = el.name();
+  if (in_list(name, {"script", "style", "noscript", "template", "nav", "aside", "footer", "form", "button", "select",
+                     "input", "textarea", "iframe", "svg", "object", "head", "dialog"}))
+    return true;
+  if (el.attribute("hidden") || lower_attr(el, "aria-hidden") == "true") return true;
+  const std::string role = lower_attr(el, "role");
+  if (in_list(role, {"navigation", "banner", "contentinfo", "search", "complementary", "dialog", "alertdialog"}))
+    return true;
+  static constexpr std::array<std::string_view, 9> kChromeWords{"cookie", "breadcrumb", "skip",    "share", "consent",
+                                                                "sidebar", "site-header", "site-footer", "no-print"};
+  for (auto w : kChromeWords)
+    if (class_or_id_has(el, w)) return true;
+  // A page header outside the article (logo, search, menu) is chrome; a header inside the
+  // content (holding the h1) is not, and is only reached when the content root is inside it.
+  if (name == "header") {
+    for (pugi::xml_node p = el.parent(); p; p = p.parent())
+      if (name_is(p, "main") || name_is(p, "article")) return false;
+    return true;
+  }
+  return false;
+}
+
+void collect_blocks(pugi::xml_node root, const std::string& base_url, std::vector<doc::Block>& out) {
+  Walker walker(base_url, out);
+  walker.container(root);
+}
+
+}  // namespace bidrag::parse::html

@@ -1,0 +1,84 @@
+// parse_html: decode, build the DOM, find the main content, and collect its blocks.
+#include <pugixml.hpp>
+
+#include "bidrag/common/error.h"
+#include "bidrag/normalize/text.h"
+#include "bidrag/parse/parse.h"
+#include "parse/html/blocks.h"
+#include "parse/html/dom.h"
+#include "parse/html/url.h"
+
+namespace bidrag::parse {
+namespace {
+
+std::size_t text_length(pugi::xml_node n) {
+  std::size_t len = 0;
+  for (pugi::xml_node c = n.first_child(); c; c = c.next_sibling()) {
+    if (c.type() == pugi::node_pcdata) len += normalize::fold_spaces(c.value()).size();
+    if (c.type() == pugi::node_element && !html::is_chrome(c)) len += text_length(c);
+  }
+  return len;
+}
+
+// The element holding the page's own content: <main>, role=main, the one <article>, a
+// content id, else <body> (whose chrome — header, nav, footer, aside — is skipped anyway).
+pugi::xml_node main_content(const pugi::xml_document& dom) {
+  static constexpr const char* kCandidates[] = {
+      "//main", "//*[@role='main']", "//article", "//*[@id='main-content']", "//*[@id='content']", "//*[@id='main']"};
+  for (const char* query : kCandidates) {
+    for (const pugi::xpath_node& hit : dom.select_nodes(query)) {
+      pugi::xml_node n = hit.node();
+      if (!html::is_chrome(n) && text_length(n) > 40) return n;
+    }
+  }
+  pugi::xml_node body = dom.select_node("//body").node();
+  return body ? body : dom.document_element();
+}
+
+std::string attr_of(const pugi::xml_document& dom, const char* query, const char* attr) {
+  return dom.select_node(query).node().attribute(attr).value();
+}
+
+}  // namespace
+
+doc::Document parse_html(const Snapshot& s) {
+  doc::Document d;
+  d.url = s.url;
+  d.format = doc::Format::html;
+  const std::string utf8 = normalize::decode_to_utf8(s.bytes, s.content_type);
+  pugi::xml_document dom;
+  html::build_dom(utf8, dom);
+  if (!dom.select_node("//body")) throw Error(s.url, "", "not an HTML document (no <body>)");
+
+  d.title = normalize::fold_spaces(dom.select_node("//head/title").node().text().get());
+  const std::string lang = attr_of(dom, "//html", "lang");
+  if (!lang.empty()) d.meta["lang"] = lang;
+  const std::string site_name = attr_of(dom, "//meta[@property='og:site_name']", "content");
+  if (!site_name.empty()) d.meta["site_name"] = normalize::fold_spaces(site_name);
+
+  // Base for relative links: <base href>, else the page's own http(s) URL, else (a saved file)
+  // the canonical URL the page declares, else the file's URL.
+  std::string canonical;
+  for (const pugi::xpath_node& link : dom.select_nodes("//link[@href]")) {
+    if (html::lower_attr(link.node(), "rel") == "canonical") {
+      canonical = link.node().attribute("href").value();
+      break;
+    }
+  }
+  std::string base = is_http_url(s.url) ? s.url : (!canonical.empty() && is_http_url(canonical) ? canonical : s.url);
+  if (!canonical.empty()) d.meta["canonical"] = resolve_url(base, canonical);
+  const std::string base_href = attr_of(dom, "//base[@href]", "href");
+  if (!base_href.empty()) base = resolve_url(base, base_href);
+
+  html::collect_blocks(main_content(dom), base, d.blocks);
+  if (d.title.empty()) {
+    for (const auto& b : d.blocks)
+      if (b.kind == doc::BlockKind::heading) {
+        d.title = b.text;
+        break;
+      }
+  }
+  return d;
+}
+
+}  // namespace bidrag::parse
