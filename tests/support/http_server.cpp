@@ -51,6 +51,17 @@ HttpReply HttpReply::redirect(std::string location, int status) {
   return reply;
 }
 
+std::string gzip(std::string_view bytes) {
+  httplib::detail::gzip_compressor compressor;
+  std::string out;
+  const bool ok = compressor.compress(bytes.data(), bytes.size(), true, [&out](const char* data, std::size_t n) {
+    out.append(data, n);
+    return true;
+  });
+  if (!ok) throw std::runtime_error("gzip failed");
+  return out;
+}
+
 struct HttpServer::Impl {
   std::string host;
   int port = 0;

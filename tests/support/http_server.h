@@ -70,6 +70,9 @@ struct HttpReply {
 
 using HttpHandler = std::function<HttpReply(const HttpRequest&)>;
 
+// gzip-compressed bytes, to serve pre-compressed bodies (with Content-Encoding: gzip).
+[[nodiscard]] std::string gzip(std::string_view bytes);
+
 class HttpServer {
  public:
   // Binds host (a loopback address) on an ephemeral port and starts serving before returning.

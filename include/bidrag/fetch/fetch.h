@@ -41,6 +41,9 @@ struct Response {
   bool not_modified = false;  // 304
   int attempts = 0;
   std::optional<std::string> error;  // why it failed, naming the URL ("… HTTP 404", "timed out after 10 s")
+  // What the fetch noticed without failing: "declared text/html but the bytes are application/pdf"
+  // (the snapshot then keeps the type the bytes show).
+  std::vector<std::string> notes;
 };
 
 using Progress = std::function<void(const Response&)>;

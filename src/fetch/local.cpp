@@ -1,0 +1,76 @@
+// Local reads for fetching: paths, file:// URLs and the URL-prefix → folder mirror.
+#include "fetch/local.h"
+
+#include <cerrno>
+#include <cstring>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+#include "fetch/sniff.h"
+#include "fetch/url.h"
+
+namespace bidrag::fetch::detail {
+namespace fs = std::filesystem;
+
+std::optional<MirrorHit> mirror_lookup(const std::map<std::string, std::string>& mirror, const std::string& url) {
+  const std::pair<const std::string, std::string>* best = nullptr;
+  for (const auto& entry : mirror) {
+    if (url.compare(0, entry.first.size(), entry.first) == 0 && (!best || entry.first.size() > best->first.size())) {
+      best = &entry;
+    }
+  }
+  if (best == nullptr) return std::nullopt;
+
+  std::string rest = url.substr(best->first.size());
+  rest = rest.substr(0, rest.find_first_of("?#"));
+  rest = unescape(rest);
+  if (rest.empty() || rest.back() == '/') rest += "index.html";
+  while (!rest.empty() && rest.front() == '/') rest.erase(0, 1);
+
+  MirrorHit hit;
+  for (const auto& segment : fs::path(rest)) {
+    if (segment == "..") hit.refused = "path escapes the mirror folder";
+  }
+  hit.path = (fs::path(best->second) / rest).string();
+  return hit;
+}
+
+std::optional<std::string> file_url_path(const std::string& url) {
+  auto parts = parse_url(url);
+  if (!parts || (!parts->host.empty() && parts->host != "localhost")) return std::nullopt;
+  return unescape(parts->path);
+}
+
+Response read_local(const std::string& source, const std::string& path, std::size_t max_bytes,
+                    const std::string& missing) {
+  Response response;
+  response.url = source;
+  response.final_url = source;
+  response.attempts = 1;
+  auto fail = [&](const std::string& reason) {
+    response.error = source + ": " + reason;
+    return response;
+  };
+
+  std::error_code ec;
+  const auto status = fs::status(path, ec);
+  if (!fs::exists(status)) return fail(missing);
+  if (fs::is_directory(status)) return fail("is a directory: " + path);
+  const auto size = fs::file_size(path, ec);
+  if (!ec && size > max_bytes) return fail("body larger than " + std::to_string(max_bytes) + " bytes");
+
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return fail("cannot read " + path + " (" + std::strerror(errno) + ")");
+  std::ostringstream bytes;
+  bytes << in.rdbuf();
+  if (in.bad()) return fail("cannot read " + path);
+
+  // A local file has no fetch time and no HTTP status; its type comes from its name and bytes.
+  auto check = check_content_type(media_type_of_path(path), bytes.view());
+  response.snapshot = make_snapshot(source, std::move(bytes).str(), std::move(check.content_type));
+  if (check.note) response.notes.push_back(*check.note);
+  return response;
+}
+
+}  // namespace bidrag::fetch::detail
