@@ -38,7 +38,14 @@ Line make_line(int page, std::vector<const Word*> words) {
       // Poppler's own space flag, or a visible gap (producers that position every word).
       if (prev.space_after || w.box.x0 - prev.box.x1 > 0.15 * std::max(1.0, w.font_size)) l.text += ' ';
     }
-    l.text += w.text;
+    // Soft hyphens are invisible; where a line breaks at one the producer draws a hyphen glyph.
+    for (std::size_t k = 0; k < w.text.size(); ++k) {
+      if (w.text.compare(k, 2, "\xC2\xAD") == 0) {
+        ++k;
+        continue;
+      }
+      l.text += w.text[k];
+    }
   }
   l.size = std::max_element(by_size.begin(), by_size.end(), [](const auto& a, const auto& b) {
              return a.second < b.second;

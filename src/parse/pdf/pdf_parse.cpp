@@ -1,9 +1,12 @@
 // parse_pdf: a PDF (browser print, office export) → the common document model. Words and
 // links from Poppler, print header/footer removed, lines in reading order, blocks.
 #include <algorithm>
+#include <string>
+#include <vector>
 
 #include "bidrag/common/error.h"
 #include "bidrag/parse/parse.h"
+#include "bidrag/parse/pdf_tables.h"
 #include "bidrag/parse/pdf_words.h"
 #include "blocks.h"
 #include "layout.h"
@@ -11,6 +14,61 @@
 #include "print_chrome.h"
 
 namespace bidrag::parse {
+namespace {
+
+// The table finder also lines up text that is not a table: two columns of prose, or a list
+// whose markers stand in a column of their own. Those stay paragraphs and list items.
+bool is_table(const doc::Table& t) {
+  std::size_t cells = 0, words = 0, marker_rows = 0;
+  for (const auto& row : t.rows) {
+    bool first = true;
+    for (const doc::Cell& c : row) {
+      if (c.text.empty()) continue;
+      if (first) {
+        first = false;
+        static const std::vector<std::string> markers = {"•", "-", "–", "*", "·", "◦", "▪", "●", "\xEF\x82\xB7"};
+        const bool digits = c.text.size() <= 3 && c.text.size() >= 2 && (c.text.back() == '.' || c.text.back() == ')') &&
+                            std::all_of(c.text.begin(), c.text.end() - 1, [](char ch) { return ch >= '0' && ch <= '9'; });
+        if (digits || std::find(markers.begin(), markers.end(), c.text) != markers.end()) ++marker_rows;
+      }
+      ++cells;
+      words += 1 + static_cast<std::size_t>(std::count(c.text.begin(), c.text.end(), ' '));
+    }
+  }
+  if (cells == 0) return false;
+  if (marker_rows * 2 > t.rows.size()) return false;
+  return words < 4 * cells;
+}
+
+// Which words of the page lie inside one of its tables.
+std::vector<bool> in_tables(const pdf::Page& p, const std::vector<doc::Table>& tables) {
+  std::vector<bool> skip(p.words.size(), false);
+  for (const doc::Table& t : tables) {
+    if (t.page != p.number) continue;
+    for (std::size_t i = 0; i < p.words.size(); ++i) {
+      const doc::BBox& b = p.words[i].box;
+      const double cx = (b.x0 + b.x1) / 2, cy = (b.y0 + b.y1) / 2;
+      if (cx >= t.bbox.x0 && cx <= t.bbox.x1 && cy >= t.bbox.y0 && cy <= t.bbox.y1) skip[i] = true;
+    }
+  }
+  return skip;
+}
+
+// Puts each table block before the first block that starts below it on its page.
+void insert_tables(std::vector<doc::Block>& blocks, const std::vector<doc::Table>& tables) {
+  for (const doc::Table& t : tables) {
+    doc::Block b;
+    b.kind = doc::BlockKind::table;
+    b.table = t;
+    b.where = doc::Locator::pdf(t.page, t.bbox);
+    const auto at = std::find_if(blocks.begin(), blocks.end(), [&](const doc::Block& o) {
+      return o.where.page > t.page || (o.where.page == t.page && o.where.bbox.y0 > t.bbox.y0);
+    });
+    blocks.insert(at, std::move(b));
+  }
+}
+
+}  // namespace
 
 doc::Document parse_pdf(const Snapshot& s) {
   std::vector<pdf::Page> pages = pdf::load_words(s);
@@ -20,9 +78,12 @@ doc::Document parse_pdf(const Snapshot& s) {
   const auto info = pdf::load_info(s);
   const std::string pdf_title = info.count("title") ? info.at("title") : std::string();
 
+  // Tables first: their words become one table block each and stay out of the paragraphs.
+  std::vector<doc::Table> tables = pdf::find_tables(pages);
+  std::erase_if(tables, [](const doc::Table& t) { return !is_table(t); });
   std::vector<std::vector<pdf::Line>> per_page;
   per_page.reserve(pages.size());
-  for (const pdf::Page& p : pages) per_page.push_back(pdf::page_lines(p));
+  for (const pdf::Page& p : pages) per_page.push_back(pdf::page_lines(p, in_tables(p, tables)));
   const pdf::Chrome chrome = pdf::remove_chrome(per_page, pages, pdf_title);
 
   std::vector<pdf::Line> lines;
@@ -35,6 +96,7 @@ doc::Document parse_pdf(const Snapshot& s) {
   d.format = doc::Format::pdf;
   d.pages = static_cast<int>(pages.size());
   d.blocks = pdf::build_blocks(lines, pages);
+  insert_tables(d.blocks, tables);
   if (!chrome.printed_at.empty()) d.meta["printed_at"] = chrome.printed_at;
   if (!chrome.printed_url.empty()) d.meta["printed_url"] = chrome.printed_url;
   for (const auto& [key, value] : info) d.meta["pdf_" + key] = value;
