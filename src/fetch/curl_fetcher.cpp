@@ -89,8 +89,7 @@ class CurlFetcher final : public Fetcher {
       return read_local(url, hit->path, policy_.max_body_bytes, "not found in mirror (no file " + hit->path + ")");
     }
     if (!has_scheme(url)) return read_local(url, url, policy_.max_body_bytes, "no such file");
-    auto parts = parse_url(url);
-    if (parts && parts->scheme == "file") {
+    if (is_file_url(url)) {
       auto path = file_url_path(url);
       if (!path) return error_response(url, "file:// URL names a remote host");
       return read_local(url, *path, policy_.max_body_bytes, "no such file " + *path);

@@ -1,6 +1,7 @@
 // Local reads for fetching: paths, file:// URLs and the URL-prefix → folder mirror.
 #include "fetch/local.h"
 
+#include <cctype>
 #include <cerrno>
 #include <cstring>
 #include <filesystem>
@@ -36,10 +37,24 @@ std::optional<MirrorHit> mirror_lookup(const std::map<std::string, std::string>&
   return hit;
 }
 
+bool is_file_url(std::string_view url) {
+  constexpr std::string_view scheme = "file://";
+  if (url.size() < scheme.size()) return false;
+  for (std::size_t i = 0; i < scheme.size(); ++i) {
+    if (std::tolower(static_cast<unsigned char>(url[i])) != scheme[i]) return false;
+  }
+  return true;
+}
+
 std::optional<std::string> file_url_path(const std::string& url) {
-  auto parts = parse_url(url);
-  if (!parts || (!parts->host.empty() && parts->host != "localhost")) return std::nullopt;
-  return unescape(parts->path);
+  // file://[host]/path (RFC 8089); curl's parser rejects other hosts outright, so split here.
+  std::string_view rest = std::string_view(url).substr(7);
+  const auto slash = rest.find('/');
+  const std::string_view host = rest.substr(0, slash);
+  if (!host.empty() && host != "localhost") return std::nullopt;
+  if (slash == std::string_view::npos) return std::nullopt;
+  rest = rest.substr(slash);
+  return unescape(rest.substr(0, rest.find_first_of("?#")));
 }
 
 Response read_local(const std::string& source, const std::string& path, std::size_t max_bytes,

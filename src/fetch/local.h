@@ -4,6 +4,7 @@
 #include <map>
 #include <optional>
 #include <string>
+#include <string_view>
 
 #include "bidrag/fetch/fetch.h"
 
@@ -19,6 +20,9 @@ struct MirrorHit {
 // a trailing '/' reads index.html). nullopt when no prefix matches.
 [[nodiscard]] std::optional<MirrorHit> mirror_lookup(const std::map<std::string, std::string>& mirror,
                                                      const std::string& url);
+
+// "file://…" in any letter case.
+[[nodiscard]] bool is_file_url(std::string_view url);
 
 // The path of a file:// URL (percent-decoded); nullopt when it names another host.
 [[nodiscard]] std::optional<std::string> file_url_path(const std::string& url);
