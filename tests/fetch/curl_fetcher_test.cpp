@@ -376,3 +376,37 @@ TEST(FetchOne, ThrowsAnErrorNamingTheUrl) {
 
 }  // namespace
 }  // namespace bidrag::fetch
+
+namespace bidrag::fetch {
+namespace {
+
+// Many documents over two hosts: every response lands at its request's index, each document
+// is fetched exactly once, and robots.txt once per host.
+TEST(CurlFetcher, ManyDocumentsAcrossTwoHosts) {
+  constexpr int kPerHost = 250;
+  HttpServer one("127.0.0.1"), two("127.0.0.2");
+  std::vector<Request> requests;
+  for (int i = 0; i < kPerHost; ++i) {
+    const std::string path = "/doc/" + std::to_string(i) + ".html";
+    one.serve(path, HttpReply::make(200, "one " + std::to_string(i)));
+    two.serve(path, HttpReply::make(200, "two " + std::to_string(i)));
+    requests.push_back({one.url(path), {}, {}});
+    requests.push_back({two.url(path), {}, {}});
+  }
+  std::size_t reported = 0;
+  const auto start = std::chrono::steady_clock::now();
+  const auto responses = make_curl_fetcher(fast_policy())->fetch_all(requests, [&](const Response&) { ++reported; });
+  const auto elapsed = std::chrono::duration_cast<milliseconds>(std::chrono::steady_clock::now() - start);
+  ASSERT_EQ(responses.size(), requests.size());
+  for (std::size_t i = 0; i < responses.size(); ++i) {
+    ASSERT_FALSE(responses[i].error) << *responses[i].error;
+    EXPECT_EQ(responses[i].snapshot.bytes, (i % 2 == 0 ? "one " : "two ") + std::to_string(i / 2));
+  }
+  EXPECT_EQ(reported, requests.size());
+  EXPECT_EQ(one.requests().size(), kPerHost + 1u);
+  EXPECT_EQ(two.requests().size(), kPerHost + 1u);
+  RecordProperty("documents_per_second", static_cast<int>(requests.size() * 1000 / std::max<long>(1, elapsed.count())));
+}
+
+}  // namespace
+}  // namespace bidrag::fetch
