@@ -1,0 +1,429 @@
+// Swedish dates in running text: a hand-written scanner (linear, no std::regex) over a
+// lower-cased copy, then year inference for dates printed without a year.
+#include "bidrag/normalize/dates.h"
+
+#include <cstdlib>
+
+#include "normalize/date_words.h"
+#include "normalize/utf8.h"
+
+namespace bidrag::normalize {
+namespace {
+
+constexpr std::size_t npos = std::string_view::npos;
+
+struct DayMonth {
+  int day = 0, month = 0;
+  std::optional<int> year;
+  std::size_t end = 0;
+};
+
+struct Candidate {
+  DateMatch m;
+  std::optional<DayMonth> start, finish;  // printed parts, when the date still needs a year
+  std::optional<std::string> invalid;     // "30 februari 2023 is not a date"
+  bool bare_year = false;
+};
+
+bool valid_day(int year, int month, int day) noexcept { return Date{year, month, day}.valid(); }
+
+class Scanner {
+ public:
+  Scanner(std::string_view text, const DateContext& ctx) : s_(text), t_(words::lower_swedish(text)), ctx_(ctx) {}
+
+  std::vector<Candidate> run() {
+    for (std::size_t i = 0; i < t_.size();) {
+      const auto c = static_cast<unsigned char>(t_[i]);
+      if ((c & 0xC0u) == 0x80u || !(utf8::is_digit(t_[i]) || c >= 0x80 || (c >= 'a' && c <= 'z')) ||
+          !utf8::at_word_start(t_, i)) {
+        ++i;
+        continue;
+      }
+      const std::size_t end = try_at(i);
+      i = end > i ? end : i + 1;
+    }
+    infer_years();
+    return std::move(out_);
+  }
+
+ private:
+  std::size_t sp(std::size_t i) const noexcept { return utf8::skip_spaces(t_, i); }
+
+  // A run of exactly min..max digits at i (not longer); sets value and end.
+  bool digits(std::size_t i, std::size_t min, std::size_t max, int& value, std::size_t& end) const noexcept {
+    std::size_t j = i;
+    while (j < t_.size() && utf8::is_digit(t_[j]) && j - i <= max) ++j;
+    const std::size_t n = j - i;
+    if (n < min || n > max) return false;
+    value = std::atoi(std::string(t_.substr(i, n)).c_str());
+    end = j;
+    return true;
+  }
+
+  std::size_t word(std::size_t i, std::string_view w) const noexcept {
+    return std::string_view(t_).substr(i).starts_with(w) && utf8::at_word_end(t_, i + w.size()) ? i + w.size() : npos;
+  }
+
+  std::size_t dash(std::size_t i) const noexcept {
+    if (i >= t_.size()) return npos;
+    char32_t cp = 0;
+    const std::size_t n = utf8::decode(t_, i, cp);
+    return (cp == '-' || cp == 0x2013 || cp == 0x2014) ? i + n : npos;
+  }
+
+  bool year_at(std::size_t i, int& year, std::size_t& end) const noexcept {
+    return digits(i, 4, 4, year, end) && year >= 1900 && year <= 2100 && utf8::at_word_end(t_, end);
+  }
+
+  // "2023-01-18"
+  bool iso(std::size_t i, DayMonth& dm) const noexcept {
+    int y = 0, m = 0, d = 0;
+    std::size_t e = 0;
+    if (!digits(i, 4, 4, y, e) || e >= t_.size() || t_[e] != '-') return false;
+    if (!digits(e + 1, 2, 2, m, e) || e >= t_.size() || t_[e] != '-') return false;
+    if (!digits(e + 1, 2, 2, d, e) || !utf8::at_word_end(t_, e)) return false;
+    dm = {d, m, y, e};
+    return true;
+  }
+
+  // "[måndag] [den] 15 maj [2023]", "1:a mars", "den förste mars", "15 jan. 2024".
+  bool day_month(std::size_t i, DayMonth& dm, bool allow_prefix = true) const noexcept {
+    std::size_t j = i;
+    if (allow_prefix) {
+      if (const std::size_t w = words::weekday(std::string_view(t_).substr(j))) {
+        j = sp(j + w);
+        if (j < t_.size() && t_[j] == ',') j = sp(j + 1);
+      }
+      if (const std::size_t e = word(j, "den"); e != npos) j = sp(e);
+    }
+    int day = 0;
+    std::size_t k = 0;
+    if (digits(j, 1, 2, day, k)) {
+      if (k + 1 < t_.size() && t_[k] == ':' && (t_[k + 1] == 'a' || t_[k + 1] == 'e') && utf8::at_word_end(t_, k + 2)) {
+        k += 2;  // "1:a", "3:e"
+      }
+    } else if (const std::size_t w = words::ordinal(std::string_view(t_).substr(j), day)) {
+      k = j + w;
+    } else {
+      return false;
+    }
+    const std::size_t m0 = sp(k);
+    if (m0 == k) return false;
+    int month = 0;
+    const std::size_t mw = words::month(std::string_view(t_).substr(m0), month);
+    if (mw == 0 || day < 1 || day > 31) return false;
+    dm = {day, month, std::nullopt, m0 + mw};
+    int year = 0;
+    std::size_t ye = 0;
+    if (const std::size_t y0 = sp(dm.end); y0 > dm.end && year_at(y0, year, ye)) dm.year = year, dm.end = ye;
+    return true;
+  }
+
+  // "15/3 2024", "15/3"
+  bool slash(std::size_t i, DayMonth& dm) const noexcept {
+    int d = 0, m = 0;
+    std::size_t e = 0;
+    if (!digits(i, 1, 2, d, e) || e >= t_.size() || t_[e] != '/') return false;
+    if (!digits(e + 1, 1, 2, m, e) || d < 1 || d > 31 || m < 1 || m > 12) return false;
+    if (e < t_.size() && (t_[e] == '/' || utf8::is_letter(static_cast<unsigned char>(t_[e])))) return false;
+    dm = {d, m, std::nullopt, e};
+    int year = 0;
+    std::size_t ye = 0;
+    if (const std::size_t y0 = sp(e); y0 > e && year_at(y0, year, ye)) dm.year = year, dm.end = ye;
+    return true;
+  }
+
+  // ", kl. 23.59", " kl 12", " klockan 9.00", or " 23:59" right after an ISO date.
+  std::optional<std::string> time_after(std::size_t& end, bool iso_form) const {
+    std::size_t j = sp(end);
+    if (j < t_.size() && t_[j] == ',') j = sp(j + 1);
+    bool marked = false;
+    for (std::string_view w : {std::string_view("klockan"), std::string_view("kl.")}) {
+      if (std::string_view(t_).substr(j).starts_with(w)) j = sp(j + w.size()), marked = true;
+    }
+    if (!marked && word(j, "kl") != npos) j = sp(j + 2), marked = true;
+    if (!marked && !iso_form) return std::nullopt;
+    int h = 0, m = 0;
+    std::size_t e = 0;
+    if (!digits(j, 1, 2, h, e)) return std::nullopt;
+    if (e + 1 < t_.size() && (t_[e] == '.' || t_[e] == ':') && digits(e + 1, 2, 2, m, e)) {
+    } else if (!marked) {
+      return std::nullopt;
+    }
+    if (h > 24 || m > 59 || (h == 24 && m != 0)) return std::nullopt;
+    end = e;
+    char buf[6] = {static_cast<char>('0' + h / 10), static_cast<char>('0' + h % 10), ':',
+                   static_cast<char>('0' + m / 10), static_cast<char>('0' + m % 10), 0};
+    return std::string(buf);
+  }
+
+  void push(std::size_t begin, std::size_t end, Candidate c) {
+    c.m.text = std::string(s_.substr(begin, end - begin));
+    c.m.begin = begin;
+    c.m.end_offset = end;
+    out_.push_back(std::move(c));
+  }
+
+  // A complete date (with year) or the pending parts of one without.
+  void push_date(std::size_t begin, std::size_t end, const DayMonth& a, std::optional<DayMonth> b,
+                 std::optional<std::string> time) {
+    Candidate c;
+    c.m.time = std::move(time);
+    const std::string text(s_.substr(begin, end - begin));
+    // A range's start takes the year of its end ("1 februari–15 mars 2024").
+    DayMonth first = a;
+    if (b && b->year && !first.year) {
+      first.year = (first.month > b->month || (first.month == b->month && first.day > b->day)) ? *b->year - 1 : *b->year;
+    }
+    if (first.year) {
+      if (!valid_day(*first.year, first.month, first.day)) {
+        c.invalid = text + " is not a date";
+      } else {
+        c.m.date = Date{*first.year, first.month, first.day};
+      }
+      if (b && b->year) {
+        if (!valid_day(*b->year, b->month, b->day)) c.invalid = text + " is not a date";
+        else c.m.end = Date{*b->year, b->month, b->day};
+      }
+    } else {
+      if (!valid_day(2024, a.month, a.day) || (b && !valid_day(2024, b->month, b->day))) {
+        c.invalid = text + " is not a date";
+      } else {
+        c.start = a, c.finish = b;
+      }
+    }
+    push(begin, end, std::move(c));
+  }
+
+  std::size_t try_at(std::size_t i) {
+    // "Tid kvar att ansöka: 77 dagar": the counter of the call page.
+    if (std::string_view(t_).substr(i).starts_with("tid kvar")) {
+      for (std::size_t j = i + 8; j < t_.size() && j < i + 80 && t_[j] != '\n'; ++j) {
+        int n = 0;
+        std::size_t e = 0;
+        if (utf8::is_digit(t_[j]) && digits(j, 1, 4, n, e)) {
+          char unit = 0;
+          const std::size_t u = sp(e);
+          if (const std::size_t w = words::duration_unit(std::string_view(t_).substr(u), unit); w && unit == 'D') {
+            Candidate c;
+            c.m.days_left = n;
+            push(i, u + w, std::move(c));
+            return u + w;
+          }
+          break;
+        }
+      }
+    }
+    DayMonth a, b;
+    if (iso(i, a)) {
+      std::size_t end = a.end;
+      auto time = time_after(end, true);
+      std::optional<DayMonth> second;
+      if (const std::size_t d = dash(sp(end)); !time && d != npos && iso(sp(d), b)) second = b, end = b.end;
+      push_date(i, end, a, second, std::move(time));
+      return end;
+    }
+    if (day_month(i, a)) {
+      std::size_t end = a.end;
+      std::optional<DayMonth> second;
+      if (const std::size_t d = dash(sp(end)); d != npos && day_month(sp(d), b, false)) second = b, end = b.end;
+      auto time = time_after(end, false);
+      push_date(i, end, a, second, std::move(time));
+      return end;
+    }
+    int day = 0, year = 0, year2 = 0;
+    std::size_t e = 0, e2 = 0;
+    // "1–15 mars 2024"
+    if (digits(i, 1, 2, day, e)) {
+      if (const std::size_t d = dash(sp(e)); d != npos && day_month(sp(d), b, false)) {
+        a = b, a.day = day;
+        push_date(i, b.end, a, b, std::nullopt);
+        return b.end;
+      }
+    }
+    if (slash(i, a)) {
+      push_date(i, a.end, a, std::nullopt, std::nullopt);
+      return a.end;
+    }
+    // "2021–2023"
+    if (year_at(i, year, e)) {
+      if (const std::size_t d = dash(e); d != npos && year_at(d, year2, e2) && year2 >= year) {
+        Candidate c;
+        c.m.year_from = year, c.m.year_to = year2;
+        push(i, e2, std::move(c));
+        return e2;
+      }
+    }
+    // Durations: "30 dagar", "en månad", "14 kalenderdagar"; "77 dagar kvar" counts down.
+    int n = 0;
+    std::size_t ne = 0;
+    if (digits(i, 1, 3, n, ne) || (ne = words::number(std::string_view(t_).substr(i), n)) != 0) {
+      if (!utf8::is_digit(t_[i])) ne += i;
+      char unit = 0;
+      const std::size_t u = sp(ne);
+      if (const std::size_t w = words::duration_unit(std::string_view(t_).substr(u), unit); w && u > ne) {
+        Candidate c;
+        const std::size_t kvar = word(sp(u + w), "kvar");
+        if (unit == 'D' && kvar != npos) {
+          c.m.days_left = n;
+          push(i, kvar, std::move(c));
+          return kvar;
+        }
+        c.m.duration = "P" + std::to_string(n) + unit;
+        push(i, u + w, std::move(c));
+        return u + w;
+      }
+    }
+    if (year_at(i, year, e)) {
+      Candidate c;
+      c.m.year_from = year, c.m.year_to = year;
+      c.bare_year = true;
+      push(i, e, std::move(c));
+      return e;
+    }
+    // Skip the rest of this word: nothing starts inside it.
+    std::size_t j = i;
+    while (j < t_.size() && !utf8::at_word_end(t_, j)) {
+      char32_t cp = 0;
+      j += utf8::decode(t_, j, cp);
+    }
+    return j;
+  }
+
+  // "Socialstyrelsen har den 11 december skickat": a perfect or past tense near the date.
+  bool past_tense(std::size_t begin) const noexcept {
+    const std::size_t from = begin > 60 ? begin - 60 : 0;
+    std::string_view before = std::string_view(t_).substr(from, begin - from);
+    if (const std::size_t stop = before.find_last_of(".\n"); stop != npos) before.remove_prefix(stop + 1);
+    for (std::string_view w : {" har ", " hade ", "har ", "hade "}) {
+      const std::size_t at = before.find(w);
+      if (at != npos && (w.front() == ' ' || at == 0)) return true;
+    }
+    std::size_t e = before.size();
+    while (e > 0 && before[e - 1] == ' ') --e;
+    if (std::string_view(before.substr(0, e)).ends_with("den")) e -= 3;
+    while (e > 0 && before[e - 1] == ' ') --e;
+    return before.substr(0, e).ends_with("ade");
+  }
+
+  // The nearest date stated with its year in the same paragraph: after it first, else before.
+  const Candidate* anchor(std::size_t index, bool following) const noexcept {
+    const Candidate& c = out_[index];
+    if (following) {
+      for (std::size_t k = index + 1; k < out_.size(); ++k) {
+        const Candidate& o = out_[k];
+        if (o.m.begin - c.m.end_offset > 400) break;
+        if (!o.m.date || o.m.year_inferred) continue;
+        const std::string_view gap = std::string_view(t_).substr(c.m.end_offset, o.m.begin - c.m.end_offset);
+        return gap.find("\n\n") == npos ? &o : nullptr;
+      }
+    } else {
+      for (std::size_t k = index; k-- > 0;) {
+        const Candidate& o = out_[k];
+        if (c.m.begin - o.m.end_offset > 400) break;
+        if (!o.m.date || o.m.year_inferred) continue;
+        const std::string_view gap = std::string_view(t_).substr(o.m.end_offset, c.m.begin - o.m.end_offset);
+        return gap.find("\n\n") == npos ? &o : nullptr;
+      }
+    }
+    return nullptr;
+  }
+
+  static bool on_or_before(int month, int day, const Date& d) noexcept {
+    return month < d.month || (month == d.month && day <= d.day);
+  }
+
+  std::optional<int> year_for(std::size_t index) const {
+    const Candidate& c = out_[index];
+    const int month = c.start->month, day = c.start->day;
+    const Candidate* after = anchor(index, true);
+    const Candidate* before = after ? nullptr : anchor(index, false);
+    // Text order is time order: a date precedes the stated date that follows it.
+    auto fit_after = [&](const Date& d) { return on_or_before(month, day, d) ? d.year : d.year - 1; };
+    auto fit_before = [&](const Date& d) { return !on_or_before(month, day, d) || (d.month == month && d.day == day) ? d.year : d.year + 1; };
+    if (ctx_.document_year) {
+      const int y = *ctx_.document_year;
+      if (after && Date{y, month, day} > *after->m.date) return fit_after(*after->m.date);
+      if (before && Date{y, month, day} < *before->m.date) return fit_before(*before->m.date);
+      return y;
+    }
+    if (after) return fit_after(*after->m.date);
+    if (before) return fit_before(*before->m.date);
+    if (!ctx_.neighbours.empty()) {
+      // The year that puts the date nearest to a stated neighbour.
+      std::optional<int> best;
+      std::int64_t best_gap = INT64_MAX;
+      for (const Date& n : ctx_.neighbours) {
+        for (int y = n.year - 1; y <= n.year + 1; ++y) {
+          if (!valid_day(y, month, day)) continue;
+          const std::int64_t gap = std::llabs(days_between(n, Date{y, month, day}));
+          if (gap < best_gap) best_gap = gap, best = y;
+        }
+      }
+      return best;
+    }
+    if (ctx_.reference) {
+      const Date& r = *ctx_.reference;
+      if (past_tense(c.m.begin)) return on_or_before(month, day, r) ? r.year : r.year - 1;
+      return (month > r.month || (month == r.month && day >= r.day)) ? r.year : r.year + 1;
+    }
+    return std::nullopt;
+  }
+
+  void infer_years() {
+    for (std::size_t k = 0; k < out_.size(); ++k) {
+      Candidate& c = out_[k];
+      if (!c.start || c.invalid) continue;
+      const std::optional<int> year = year_for(k);
+      if (!year) {
+        c.invalid = c.m.text + " has no year and nothing to take it from";
+        continue;
+      }
+      if (!valid_day(*year, c.start->month, c.start->day)) {
+        c.invalid = c.m.text + " is not a date in " + std::to_string(*year);
+        continue;
+      }
+      c.m.date = Date{*year, c.start->month, c.start->day};
+      c.m.year_inferred = true;
+      if (c.finish) {
+        int y2 = *year;
+        if (!on_or_before(c.start->month, c.start->day, Date{y2, c.finish->month, c.finish->day})) ++y2;
+        if (valid_day(y2, c.finish->month, c.finish->day)) c.m.end = Date{y2, c.finish->month, c.finish->day};
+      }
+    }
+  }
+
+  std::string_view s_;
+  std::string t_;
+  const DateContext& ctx_;
+  std::vector<Candidate> out_;
+};
+
+}  // namespace
+
+std::vector<DateMatch> find_dates(std::string_view text, const DateContext& context) {
+  std::vector<DateMatch> out;
+  for (Candidate& c : Scanner(text, context).run())
+    if (!c.invalid) out.push_back(std::move(c.m));
+  return out;
+}
+
+DateResult parse_date(std::string_view text, const DateContext& context) {
+  DateResult r;
+  std::vector<Candidate> all = Scanner(text, context).run();
+  // A date, duration or counter beats a bare year ("för 2023 … den 12 maj 2023").
+  for (Candidate& c : all) {
+    if (c.bare_year) continue;
+    if (c.invalid) r.error = std::move(c.invalid);
+    else r.match = std::move(c.m);
+    return r;
+  }
+  if (!all.empty()) {
+    r.match = std::move(all.front().m);
+    return r;
+  }
+  r.error = "no date found";
+  return r;
+}
+
+}  // namespace bidrag::normalize
