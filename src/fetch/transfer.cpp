@@ -26,6 +26,7 @@ Transfer::Transfer(const Policy& policy, const std::string& url, const Request& 
   curl_easy_setopt(e, CURLOPT_FOLLOWLOCATION, 0L);
   curl_easy_setopt(e, CURLOPT_SSL_VERIFYPEER, 1L);
   curl_easy_setopt(e, CURLOPT_SSL_VERIFYHOST, 2L);
+  if (!policy.ca_file.empty()) curl_easy_setopt(e, CURLOPT_CAINFO, policy.ca_file.c_str());
   curl_easy_setopt(e, CURLOPT_CONNECTTIMEOUT_MS, policy.connect_timeout_ms);
   curl_easy_setopt(e, CURLOPT_TIMEOUT_MS, policy.total_timeout_ms);
   curl_easy_setopt(e, CURLOPT_NOSIGNAL, 1L);

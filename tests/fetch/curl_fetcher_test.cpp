@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include <chrono>
+#include <fstream>
 #include <string>
 #include <thread>
 #include <vector>
@@ -11,6 +12,7 @@
 #include "bidrag/common/slug.h"
 #include "bidrag/fetch/fetch.h"
 #include "support/http_server.h"
+#include "support/support.h"
 
 namespace bidrag::fetch {
 namespace {
@@ -406,6 +408,45 @@ TEST(CurlFetcher, ManyDocumentsAcrossTwoHosts) {
   EXPECT_EQ(one.requests().size(), kPerHost + 1u);
   EXPECT_EQ(two.requests().size(), kPerHost + 1u);
   RecordProperty("documents_per_second", static_cast<int>(requests.size() * 1000 / std::max<long>(1, elapsed.count())));
+}
+
+}  // namespace
+}  // namespace bidrag::fetch
+
+namespace bidrag::fetch {
+namespace {
+
+TEST(CurlFetcher, SelfSignedCertificateIsRefused) {
+  HttpServer server("127.0.0.1", HttpServer::Scheme::https);
+  server.serve("/a", HttpReply::make(200, "secret"));
+  Policy policy = fast_policy();
+  policy.obey_robots = false;
+  const Response r = fetch(server.url("/a"), policy);
+  ASSERT_TRUE(r.error);
+  EXPECT_EQ(*r.error, server.url("/a") + ": TLS failure (SSL certificate problem: self-signed certificate)");
+  EXPECT_EQ(r.attempts, 1);
+  EXPECT_EQ(server.hits("/a"), 0u);
+}
+
+TEST(CurlFetcher, HttpsWithATrustedCertificate) {
+  HttpServer server("127.0.0.1", HttpServer::Scheme::https);
+  server.serve("/a", HttpReply::make(200, "over tls", "text/plain"));
+  const std::string ca = bidrag::test::temp_dir("fetch-tls") + "/ca.pem";
+  std::ofstream(ca) << server.certificate_pem();
+  Policy policy = fast_policy();
+  policy.ca_file = ca;
+  const Response r = fetch(server.url("/a"), policy);
+  ASSERT_FALSE(r.error) << *r.error;
+  EXPECT_EQ(r.url.substr(0, 8), "https://");
+  EXPECT_EQ(r.snapshot.bytes, "over tls");
+
+  // The certificate names 127.0.0.1 only: the same server under another name fails the host check.
+  const std::string other = "https://localhost:" + std::to_string(server.port()) + "/a";
+  const Response mismatch = fetch(other, policy);
+  ASSERT_TRUE(mismatch.error);
+  EXPECT_EQ(*mismatch.error, other + ": robots.txt unreachable (TLS failure (SSL: no alternative certificate "
+                                     "subject name matches target host name 'localhost'))");
+  EXPECT_EQ(server.hits("/a"), 1u);
 }
 
 }  // namespace

@@ -2,6 +2,10 @@
 #include "support/http_server.h"
 
 #include <httplib.h>
+#include <openssl/evp.h>
+#include <openssl/pem.h>
+#include <openssl/x509.h>
+#include <openssl/x509v3.h>
 #include <strings.h>
 
 #include <algorithm>
@@ -62,10 +66,62 @@ std::string gzip(std::string_view bytes) {
   return out;
 }
 
+namespace {
+
+// A self-signed P-256 certificate for `host` (an IP address), valid for a day.
+struct SelfSigned {
+  std::unique_ptr<EVP_PKEY, decltype(&EVP_PKEY_free)> key{nullptr, &EVP_PKEY_free};
+  std::unique_ptr<X509, decltype(&X509_free)> cert{nullptr, &X509_free};
+  std::string pem;
+};
+
+SelfSigned self_signed(const std::string& host) {
+  SelfSigned out;
+  out.key.reset(EVP_EC_gen("P-256"));
+  out.cert.reset(X509_new());
+  if (!out.key || !out.cert) throw std::runtime_error("HttpServer: cannot create a key");
+  X509* cert = out.cert.get();
+  X509_set_version(cert, 2);
+  ASN1_INTEGER_set(X509_get_serialNumber(cert), 1);
+  X509_gmtime_adj(X509_getm_notBefore(cert), -60);
+  X509_gmtime_adj(X509_getm_notAfter(cert), 24 * 3600);
+  X509_set_pubkey(cert, out.key.get());
+  X509_NAME* name = X509_get_subject_name(cert);
+  X509_NAME_add_entry_by_txt(name, "CN", MBSTRING_ASC, reinterpret_cast<const unsigned char*>(host.c_str()), -1, -1, 0);
+  X509_set_issuer_name(cert, name);
+  const std::string san = "IP:" + host;
+  std::unique_ptr<X509_EXTENSION, decltype(&X509_EXTENSION_free)> ext(
+      X509V3_EXT_conf_nid(nullptr, nullptr, NID_subject_alt_name, san.c_str()), &X509_EXTENSION_free);
+  if (!ext || X509_add_ext(cert, ext.get(), -1) != 1) throw std::runtime_error("HttpServer: cannot add " + san);
+  if (X509_sign(cert, out.key.get(), EVP_sha256()) == 0) throw std::runtime_error("HttpServer: cannot sign");
+  std::unique_ptr<BIO, decltype(&BIO_free)> bio(BIO_new(BIO_s_mem()), &BIO_free);
+  PEM_write_bio_X509(bio.get(), cert);
+  char* data = nullptr;
+  const long n = BIO_get_mem_data(bio.get(), &data);
+  out.pem.assign(data, static_cast<std::size_t>(n));
+  return out;
+}
+
+}  // namespace
+
 struct HttpServer::Impl {
   std::string host;
+  std::string scheme = "http";
+  std::string certificate_pem;
   int port = 0;
-  httplib::Server server;
+  std::unique_ptr<httplib::Server> owned;
+  httplib::Server& server;
+
+  explicit Impl(const std::string& h, Scheme s) : host(h), owned(make(h, s, scheme, certificate_pem)), server(*owned) {}
+
+  static std::unique_ptr<httplib::Server> make(const std::string& host, Scheme s, std::string& scheme,
+                                               std::string& pem) {
+    if (s == Scheme::http) return std::make_unique<httplib::Server>();
+    SelfSigned tls = self_signed(host);
+    scheme = "https";
+    pem = tls.pem;
+    return std::make_unique<httplib::SSLServer>(tls.cert.get(), tls.key.get());  // takes its own references
+  }
   std::thread thread;
 
   mutable std::mutex mutex;
@@ -120,8 +176,7 @@ struct HttpServer::Impl {
   }
 };
 
-HttpServer::HttpServer(std::string host) : impl_(std::make_unique<Impl>()) {
-  impl_->host = std::move(host);
+HttpServer::HttpServer(std::string host, Scheme scheme) : impl_(std::make_unique<Impl>(host, scheme)) {
   // Short keep-alive so idle client connections do not hold a worker long after a test.
   impl_->server.set_keep_alive_timeout(1);
   // Headers and body go out in separate writes: without TCP_NODELAY, Nagle and delayed ACKs
@@ -156,8 +211,10 @@ int HttpServer::port() const { return impl_->port; }
 const std::string& HttpServer::host() const { return impl_->host; }
 
 std::string HttpServer::url(std::string_view path) const {
-  return "http://" + impl_->host + ":" + std::to_string(impl_->port) + std::string(path);
+  return impl_->scheme + "://" + impl_->host + ":" + std::to_string(impl_->port) + std::string(path);
 }
+
+const std::string& HttpServer::certificate_pem() const { return impl_->certificate_pem; }
 
 void HttpServer::on(const std::string& path, HttpHandler handler) {
   std::lock_guard lock(impl_->mutex);

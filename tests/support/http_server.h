@@ -21,7 +21,9 @@
 // a client that decodes it); set your own Content-Encoding on a non-textual type (e.g.
 // application/octet-stream) to serve pre-compressed bytes unchanged.
 // The destructor stops the server and joins its threads. Bind another loopback address
-// (HttpServer{"127.0.0.2"}) to get a second "host".
+// (HttpServer{"127.0.0.2"}) to get a second "host". HttpServer{"127.0.0.1", Scheme::https}
+// serves TLS with a self-signed certificate (a client verifying TLS must refuse it unless it
+// trusts certificate_pem()).
 #pragma once
 #include <chrono>
 #include <cstddef>
@@ -75,16 +77,20 @@ using HttpHandler = std::function<HttpReply(const HttpRequest&)>;
 
 class HttpServer {
  public:
+  enum class Scheme { http, https };
   // Binds host (a loopback address) on an ephemeral port and starts serving before returning.
-  explicit HttpServer(std::string host = "127.0.0.1");
+  // Scheme::https serves TLS with a fresh self-signed certificate for host (see certificate_pem).
+  explicit HttpServer(std::string host = "127.0.0.1", Scheme scheme = Scheme::http);
   ~HttpServer();
   HttpServer(const HttpServer&) = delete;
   HttpServer& operator=(const HttpServer&) = delete;
 
   [[nodiscard]] int port() const;
   [[nodiscard]] const std::string& host() const;
-  // "http://HOST:PORT" + path ("/a.html").
+  // "http://HOST:PORT" + path ("/a.html"); "https://…" for Scheme::https.
   [[nodiscard]] std::string url(std::string_view path = "/") const;
+  // The self-signed certificate (PEM) of an https server, "" for http: trust it to connect.
+  [[nodiscard]] const std::string& certificate_pem() const;
 
   // Registers (or replaces) the handler of an exact path. Thread-safe.
   void on(const std::string& path, HttpHandler handler);

@@ -24,6 +24,9 @@ struct Policy {
   std::size_t max_body_bytes = 64u << 20;  // also caps decompressed size
   std::string user_agent = "bidrag/0.1 (+https://github.com/bidrag/bidrag)";
   bool obey_robots = true;
+  // A PEM file of CA certificates to trust instead of the system store ("" = system store).
+  // TLS verification itself is never switched off.
+  std::string ca_file;
   // URL prefix → local folder: "https://example.se/" → "fixtures/site/" replays a captured site.
   std::map<std::string, std::string> mirror;
 };
