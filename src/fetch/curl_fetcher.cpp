@@ -59,6 +59,11 @@ class CurlFetcher final : public Fetcher {
   std::vector<Response> fetch_all(const std::vector<Request>& requests, const Progress& progress) override {
     responses_.assign(requests.size(), Response{});
     progress_ = &progress;
+    // A throwing progress callback must not leave transfers behind for the next call.
+    struct Abandon {
+      CurlFetcher* self;
+      ~Abandon() { self->abandon(); }
+    } guard{this};
     std::vector<Job> pending;
     for (std::size_t i = 0; i < requests.size(); ++i) {
       if (auto local = read_without_network(requests[i])) {
@@ -76,8 +81,18 @@ class CurlFetcher final : public Fetcher {
       pending.push_back(std::move(job));
     }
     run(pending);
-    progress_ = nullptr;
     return std::move(responses_);
+  }
+
+  // Drops whatever is still in flight (only after an exception) and the progress hook.
+  void abandon() noexcept {
+    for (auto& [easy, active] : active_) {
+      curl_multi_remove_handle(multi_.get(), easy);
+      --hosts_[active.job.parts.host].active;
+    }
+    active_.clear();
+    std::erase_if(robots_, [](const auto& entry) { return !entry.second.ready; });
+    progress_ = nullptr;
   }
 
  private:

@@ -451,3 +451,23 @@ TEST(CurlFetcher, HttpsWithATrustedCertificate) {
 
 }  // namespace
 }  // namespace bidrag::fetch
+
+namespace bidrag::fetch {
+namespace {
+
+TEST(CurlFetcher, ThrowingProgressLeavesTheFetcherUsable) {
+  HttpServer one("127.0.0.1"), two("127.0.0.2");
+  one.serve("/a", HttpReply::make(200, "a"));
+  two.serve("/b", HttpReply::make(200, "b").with_delay(milliseconds(300)));
+  auto fetcher = make_curl_fetcher(fast_policy());
+  EXPECT_THROW((void)fetcher->fetch_all({{one.url("/a"), {}, {}}, {two.url("/b"), {}, {}}},
+                                        [](const Response&) { throw std::runtime_error("stop"); }),
+               std::runtime_error);
+  const auto again = fetcher->fetch_all({{one.url("/a"), {}, {}}, {two.url("/b"), {}, {}}});
+  ASSERT_EQ(again.size(), 2u);
+  EXPECT_EQ(again[0].snapshot.bytes, "a");
+  EXPECT_EQ(again[1].snapshot.bytes, "b");
+}
+
+}  // namespace
+}  // namespace bidrag::fetch
