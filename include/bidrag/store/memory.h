@@ -5,6 +5,8 @@
 #include <string>
 #include <vector>
 
+#include "bidrag/common/snapshot.h"
+
 namespace bidrag::store {
 
 struct Remembered {
@@ -22,9 +24,10 @@ class Memory {
   // The current record versions (valid_to null) extracted from `url`, as JSON lines in the
   // order they were stored.
   [[nodiscard]] virtual std::vector<std::string> current_records_of(const std::string& url) = 0;
-  // Notes that `url` was seen again unchanged (304 or the same SHA-256): moves last_seen of its
-  // current versions in one transaction, adds no version.
-  virtual void touch(const std::string& url, const std::string& fetched_at) = 0;
+  // Notes that `seen.url` was fetched again unchanged (304 or the same SHA-256): moves last_seen
+  // of its current versions to seen.fetched_at and keeps any new validators, in one
+  // transaction; adds no version.
+  virtual void touch(const Snapshot& seen) = 0;
 };
 
 }  // namespace bidrag::store

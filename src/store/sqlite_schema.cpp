@@ -1,0 +1,101 @@
+// Schema migrations of the embedded store. A migration is only ever appended: a file written by
+// an older build is brought forward step by step, never rebuilt.
+#include "store/sqlite_schema.h"
+
+#include <array>
+#include <string>
+
+#include "bidrag/common/error.h"
+
+namespace bidrag::store::sqlite {
+namespace {
+
+// migrations[i] brings user_version i to i + 1.
+constexpr std::array<const char*, kSchemaVersion> kMigrations = {
+    R"sql(
+CREATE TABLE blobs(
+  sha256 TEXT PRIMARY KEY,
+  bytes BLOB NOT NULL
+) WITHOUT ROWID;
+CREATE TABLE runs(
+  id INTEGER PRIMARY KEY,
+  pipeline TEXT NOT NULL,
+  started_at TEXT NOT NULL,
+  ended_at TEXT,
+  documents INTEGER, changed INTEGER, unchanged INTEGER, failed INTEGER, records INTEGER, bytes INTEGER
+);
+CREATE TABLE snapshots(
+  id INTEGER PRIMARY KEY,
+  url TEXT NOT NULL,
+  fetched_at TEXT NOT NULL,
+  http_status INTEGER NOT NULL,
+  etag TEXT,
+  last_modified TEXT,
+  sha256 TEXT NOT NULL REFERENCES blobs(sha256),
+  content_type TEXT
+);
+CREATE INDEX snapshots_by_url ON snapshots(url, fetched_at);
+-- What the next run needs per URL: validators for conditional requests and the last hash.
+CREATE TABLE sources(
+  url TEXT PRIMARY KEY,
+  etag TEXT,
+  last_modified TEXT,
+  sha256 TEXT NOT NULL,
+  fetched_at TEXT NOT NULL,
+  snapshot_id INTEGER NOT NULL REFERENCES snapshots(id)
+);
+CREATE TABLE record_versions(
+  version INTEGER PRIMARY KEY,
+  id TEXT NOT NULL,
+  type TEXT NOT NULL,
+  call_id TEXT,
+  url TEXT NOT NULL,
+  json TEXT NOT NULL,
+  content_sha256 TEXT NOT NULL,
+  snapshot_id INTEGER REFERENCES snapshots(id),
+  position INTEGER NOT NULL,
+  first_seen TEXT NOT NULL,
+  last_seen TEXT NOT NULL,
+  valid_to TEXT,
+  superseded_by INTEGER REFERENCES record_versions(version)
+);
+-- At most one current version per document and record id: a resumed run cannot duplicate.
+CREATE UNIQUE INDEX current_versions ON record_versions(url, id) WHERE valid_to IS NULL;
+CREATE INDEX versions_by_id ON record_versions(id);
+CREATE INDEX versions_by_call ON record_versions(call_id);
+)sql",
+};
+
+int user_version(const Db& db) {
+  Stmt s(db, "PRAGMA user_version");
+  s.step();
+  return static_cast<int>(s.integer(0));
+}
+
+}  // namespace
+
+void migrate(const Db& db) {
+  // Reading the header first turns "file is not a database" into a clear error.
+  int found = 0;
+  try {
+    found = user_version(db);
+  } catch (const IoError&) {
+    throw IoError(db.path() + ": cannot open the store: " + sqlite3_errmsg(db.get()));
+  }
+  if (found > kSchemaVersion)
+    throw IoError(db.path() + ": the store has schema version " + std::to_string(found) +
+                  ", newer than this bidrag (" + std::to_string(kSchemaVersion) + ")");
+  db.exec("PRAGMA journal_mode=WAL");
+  // NORMAL is durable across process kills in WAL mode; only an OS crash may lose the last commit.
+  db.exec("PRAGMA synchronous=NORMAL");
+  db.exec("PRAGMA foreign_keys=ON");
+  for (int v = found; v < kSchemaVersion; ++v) {
+    Transaction tx(db);
+    if (user_version(db) > v) continue;  // another process migrated while we waited
+    db.exec(kMigrations[static_cast<std::size_t>(v)]);
+    db.exec("PRAGMA user_version=" + std::to_string(v + 1));
+    tx.commit();
+  }
+}
+
+}  // namespace bidrag::store::sqlite

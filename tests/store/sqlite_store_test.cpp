@@ -1,0 +1,270 @@
+// The SQLite store: versions per (URL, id), unchanged vs changed vs closed, failures that retire
+// nothing, the run memory (validators, hash), the read API, schema versioning and errors.
+#include <gtest/gtest.h>
+#include <sqlite3.h>
+
+#include <filesystem>
+#include <fstream>
+
+#include "bidrag/common/error.h"
+#include "bidrag/record/ids.h"
+#include "bidrag/store/sqlite_store.h"
+#include "support/support.h"
+
+namespace bidrag::store {
+namespace {
+
+constexpr const char* kUrl = "https://example.se/bidrag/stod-2023/";
+constexpr const char* kCall = "example:stod:2023";
+
+Snapshot capture(const std::string& bytes, const std::string& at, const std::string& etag = "") {
+  Snapshot s = make_snapshot(kUrl, bytes, "text/html", at);
+  s.http_status = 200;
+  s.etag = etag;
+  return s;
+}
+
+record::Source source_of(const Snapshot& s) {
+  record::Source src;
+  src.url = s.url;
+  src.sha256 = s.sha256;
+  src.fetched_at = s.fetched_at;
+  src.format = doc::Format::html;
+  return src;
+}
+
+record::Call call(const Snapshot& s, std::optional<Date> close) {
+  record::Call c;
+  c.id = kCall;
+  c.title = "Stöd 2023";
+  c.funder = "Example";
+  c.series = record::series_of(kCall);
+  c.year = 2023;
+  c.application_close = close;
+  c.source = source_of(s);
+  return c;
+}
+
+record::Deadline deadline(const Snapshot& s, Date date) {
+  record::Deadline d;
+  d.id = record::deadline_id(kCall, "application_close");
+  d.call_id = kCall;
+  d.kind = "application_close";
+  d.date = date;
+  d.text = "Sista dag att ansöka är " + date.iso() + ".";
+  d.source = source_of(s);
+  return d;
+}
+
+record::ErrorRecord failure(const std::string& stage, const std::string& message) {
+  record::ErrorRecord e;
+  e.id = record::error_id(kUrl, stage);
+  e.url = kUrl;
+  e.stage = stage;
+  e.message = message;
+  e.source.url = kUrl;
+  return e;
+}
+
+std::string joined(const std::vector<std::string>& lines) {
+  std::string s;
+  for (const auto& l : lines) s += l + "\n";
+  return s;
+}
+
+class SqliteStoreTest : public ::testing::Test {
+ protected:
+  std::string path = test::temp_dir(::testing::UnitTest::GetInstance()->current_test_info()->name()) + "/bidrag.db";
+};
+
+TEST_F(SqliteStoreTest, FirstCaptureAddsEveryRecordAndRemembersValidators) {
+  SqliteStore store(path);
+  const auto s = capture("<html>v1</html>", "2023-02-01T10:00:00Z", "\"e1\"");
+  const auto r = store.put(s, {call(s, Date{2023, 3, 15}), deadline(s, Date{2023, 3, 15})});
+  EXPECT_EQ(r.added, 2u);
+  EXPECT_EQ(r.unchanged, 0u);
+  EXPECT_EQ(r.closed, 0u);
+  const auto lines = store.current_records_of(kUrl);
+  ASSERT_EQ(lines.size(), 2u);
+  EXPECT_EQ(lines[0], record::to_json(call(s, Date{2023, 3, 15})));
+  EXPECT_TRUE(test::records_valid(joined(lines)));
+  const auto m = store.remembered(kUrl);
+  ASSERT_TRUE(m.has_value());
+  EXPECT_EQ(m->etag, "\"e1\"");
+  EXPECT_EQ(m->sha256, s.sha256);
+  EXPECT_EQ(m->fetched_at, "2023-02-01T10:00:00Z");
+  EXPECT_FALSE(store.remembered("https://example.se/other").has_value());
+  EXPECT_EQ(store.count_snapshots(), 1u);
+  EXPECT_EQ(store.integrity_check(), "ok");
+}
+
+TEST_F(SqliteStoreTest, SameContentAddsNoVersionChangedContentSupersedes) {
+  SqliteStore store(path);
+  const auto s1 = capture("v1", "2023-02-01T10:00:00Z");
+  store.put(s1, {call(s1, Date{2023, 3, 15}), deadline(s1, Date{2023, 3, 15})});
+  // New bytes, same records: only the source differs, which is not content.
+  const auto s2 = capture("v2", "2023-02-02T10:00:00Z");
+  const auto same = store.put(s2, {call(s2, Date{2023, 3, 15}), deadline(s2, Date{2023, 3, 15})});
+  EXPECT_EQ(same.added, 0u);
+  EXPECT_EQ(same.unchanged, 2u);
+  EXPECT_EQ(store.count_versions(), 2u);
+  // The deadline moves: one new version, the old one closed and linked to it.
+  const auto s3 = capture("v3", "2023-02-03T10:00:00Z");
+  const auto moved = store.put(s3, {call(s3, Date{2023, 3, 15}), deadline(s3, Date{2023, 3, 31})});
+  EXPECT_EQ(moved.added, 1u);
+  EXPECT_EQ(moved.unchanged, 1u);
+  EXPECT_EQ(store.count_versions(), 3u);
+  EXPECT_EQ(store.count_current_versions(), 2u);
+  EXPECT_EQ(store.count_snapshots(), 3u);
+  // Then and now, through the read API.
+  const auto before = store.records_at(kCall, "2023-02-02T12:00:00Z");
+  ASSERT_EQ(before.size(), 2u);
+  EXPECT_EQ(before[1], record::to_json(deadline(s1, Date{2023, 3, 15})));
+  const auto now = store.current_records(kCall);
+  ASSERT_EQ(now.size(), 2u);
+  EXPECT_EQ(now[1], record::to_json(deadline(s3, Date{2023, 3, 31})));
+  EXPECT_TRUE(store.records_at(kCall, "2023-01-01T00:00:00Z").empty());
+  EXPECT_EQ(store.current_records("example:stod").size(), 2u);  // the series selects every year
+  EXPECT_TRUE(store.current_records("other:").empty());
+  EXPECT_EQ(store.capture_times(kUrl),
+            (std::vector<std::string>{"2023-02-01T10:00:00Z", "2023-02-02T10:00:00Z", "2023-02-03T10:00:00Z"}));
+
+  sqlite3* raw = nullptr;
+  ASSERT_EQ(sqlite3_open(path.c_str(), &raw), SQLITE_OK);
+  sqlite3_stmt* st = nullptr;
+  sqlite3_prepare_v2(raw,
+                     "SELECT old.valid_to, old.superseded_by = new.version FROM record_versions old JOIN "
+                     "record_versions new ON new.id = old.id AND new.valid_to IS NULL WHERE old.valid_to IS NOT NULL",
+                     -1, &st, nullptr);
+  ASSERT_EQ(sqlite3_step(st), SQLITE_ROW);
+  EXPECT_STREQ(reinterpret_cast<const char*>(sqlite3_column_text(st, 0)), "2023-02-03T10:00:00Z");
+  EXPECT_EQ(sqlite3_column_int(st, 1), 1);
+  sqlite3_finalize(st);
+  sqlite3_close(raw);
+}
+
+TEST_F(SqliteStoreTest, RecordNoLongerGivenIsClosedNotDeleted) {
+  SqliteStore store(path);
+  const auto s1 = capture("v1", "2023-02-01T10:00:00Z");
+  store.put(s1, {call(s1, Date{2023, 3, 15}), deadline(s1, Date{2023, 3, 15})});
+  const auto s2 = capture("v2", "2023-02-02T10:00:00Z");
+  const auto r = store.put(s2, {call(s2, Date{2023, 3, 15})});
+  EXPECT_EQ(r.closed, 1u);
+  EXPECT_EQ(store.count_versions(), 2u);
+  EXPECT_EQ(store.count_current_versions(), 1u);
+  EXPECT_EQ(store.records_at(kCall, "2023-02-01T12:00:00Z").size(), 2u);
+}
+
+TEST_F(SqliteStoreTest, FailedFetchRetiresNothingAndTheNextGoodCaptureClosesTheError) {
+  SqliteStore store(path);
+  const auto s1 = capture("v1", "2023-02-01T10:00:00Z");
+  store.put(s1, {call(s1, Date{2023, 3, 15}), deadline(s1, Date{2023, 3, 15})});
+  Snapshot nothing;
+  nothing.url = kUrl;
+  nothing.fetched_at = "2023-02-02T10:00:00Z";
+  const auto r = store.put(nothing, {failure("fetch", kUrl + std::string(": HTTP 500"))});
+  EXPECT_EQ(r.added, 1u);
+  EXPECT_EQ(r.closed, 0u);
+  EXPECT_EQ(store.count_current_versions(), 3u);
+  EXPECT_EQ(store.remembered(kUrl)->sha256, s1.sha256);  // still the last good capture
+  EXPECT_TRUE(test::records_valid(joined(store.current_records_of(kUrl))));
+  // The same failure again is the same version.
+  EXPECT_EQ(store.put(nothing, {failure("fetch", kUrl + std::string(": HTTP 500"))}).unchanged, 1u);
+  const auto s3 = capture("v3", "2023-02-03T10:00:00Z");
+  const auto good = store.put(s3, {call(s3, Date{2023, 3, 15}), deadline(s3, Date{2023, 3, 15})});
+  EXPECT_EQ(good.closed, 1u);
+  EXPECT_EQ(store.count_current_versions(), 2u);
+}
+
+TEST_F(SqliteStoreTest, DocumentThatFailsExtractionIsStoredButNotRemembered) {
+  SqliteStore store(path);
+  const auto s1 = capture("v1", "2023-02-01T10:00:00Z");
+  store.put(s1, {call(s1, Date{2023, 3, 15})});
+  const auto s2 = capture("garbage", "2023-02-02T10:00:00Z");
+  const auto r = store.put(s2, {failure("parse", "no grant call found")});
+  EXPECT_EQ(r.closed, 0u);
+  EXPECT_EQ(store.count_snapshots(), 2u);
+  EXPECT_EQ(store.remembered(kUrl)->sha256, s1.sha256);  // extracted again next run
+}
+
+TEST_F(SqliteStoreTest, TouchMovesLastSeenKeepsValidatorsAndClosesOldErrors) {
+  SqliteStore store(path);
+  const auto s1 = capture("v1", "2023-02-01T10:00:00Z", "\"e1\"");
+  store.put(s1, {call(s1, Date{2023, 3, 15})});
+  Snapshot nothing;
+  nothing.url = kUrl;
+  nothing.fetched_at = "2023-02-02T10:00:00Z";
+  store.put(nothing, {failure("fetch", "timed out")});
+  Snapshot again;
+  again.url = kUrl;
+  again.fetched_at = "2023-02-03T10:00:00Z";
+  store.touch(again);
+  EXPECT_EQ(store.count_versions(), 2u);
+  EXPECT_EQ(store.count_current_versions(), 1u);
+  const auto m = store.remembered(kUrl);
+  EXPECT_EQ(m->etag, "\"e1\"");
+  EXPECT_EQ(m->fetched_at, "2023-02-03T10:00:00Z");
+}
+
+TEST_F(SqliteStoreTest, ReopensWithSchemaVersionAndData) {
+  {
+    SqliteStore store(path);
+    const auto s = capture("v1", "2023-02-01T10:00:00Z");
+    store.put(s, {call(s, Date{2023, 3, 15})});
+  }
+  SqliteStore again(path);
+  EXPECT_EQ(again.count_versions(), 1u);
+  sqlite3* raw = nullptr;
+  sqlite3_open(path.c_str(), &raw);
+  sqlite3_stmt* st = nullptr;
+  sqlite3_prepare_v2(raw, "PRAGMA user_version", -1, &st, nullptr);
+  sqlite3_step(st);
+  EXPECT_EQ(sqlite3_column_int(st, 0), 1);
+  sqlite3_finalize(st);
+  sqlite3_prepare_v2(raw, "PRAGMA journal_mode", -1, &st, nullptr);
+  sqlite3_step(st);
+  EXPECT_STREQ(reinterpret_cast<const char*>(sqlite3_column_text(st, 0)), "wal");
+  sqlite3_finalize(st);
+  sqlite3_close(raw);
+}
+
+TEST_F(SqliteStoreTest, ErrorsNameThePath) {
+  const std::string missing = path + ".d/none/bidrag.db";
+  try {
+    SqliteStore store(missing);
+    FAIL() << "opened " << missing;
+  } catch (const IoError& e) {
+    EXPECT_EQ(std::string(e.what()), missing + ": cannot open the store: unable to open database file");
+  }
+  { std::ofstream(path) << "this is not a database, just some text that is long enough to fill a header\n"; }
+  try {
+    SqliteStore store(path);
+    FAIL() << "opened a text file";
+  } catch (const IoError& e) {
+    EXPECT_EQ(std::string(e.what()), path + ": cannot open the store: file is not a database");
+  }
+  std::filesystem::remove(path);
+  {
+    sqlite3* raw = nullptr;
+    sqlite3_open(path.c_str(), &raw);
+    sqlite3_exec(raw, "PRAGMA user_version=9", nullptr, nullptr, nullptr);
+    sqlite3_close(raw);
+  }
+  try {
+    SqliteStore store(path);
+    FAIL() << "opened a newer store";
+  } catch (const IoError& e) {
+    EXPECT_EQ(std::string(e.what()), path + ": the store has schema version 9, newer than this bidrag (1)");
+  }
+}
+
+TEST_F(SqliteStoreTest, RunsAreRecorded) {
+  SqliteStore store(path);
+  const auto id = store.begin_run("demo");
+  store.end_run(id, RunCounts{4, 1, 3, 0, 40, 1000});
+  EXPECT_EQ(id, 1);
+  EXPECT_EQ(store.describe(), "sqlite:" + path);
+}
+
+}  // namespace
+}  // namespace bidrag::store
