@@ -1,0 +1,197 @@
+// Loads one document's records in one transaction: COPY into a staging table, then set-based
+// statements close changed and vanished versions, add new ones and fill the typed tables.
+// A lost connection is retried from the start of the document, so nothing is half-loaded.
+#include <openssl/evp.h>
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "bidrag/common/error.h"
+#include "bidrag/common/log.h"
+#include "bidrag/common/slug.h"
+#include "bidrag/store/postgres.h"
+#include "store/postgres/migrations.h"
+#include "store/postgres/pg.h"
+#include "store/postgres/sink_internal.h"
+
+namespace bidrag::store::postgres {
+namespace {
+
+void csv_field(std::string& out, const std::optional<std::string>& v) {
+  if (!v) return;  // unquoted empty = NULL
+  out += '"';
+  for (char c : *v) {
+    if (c == '"') out += '"';
+    out += c;
+  }
+  out += '"';
+}
+
+class PostgresSink final : public Sink {
+ public:
+  PostgresSink(const std::string& url, Options options) : conn_(url), options_(std::move(options)) {
+    migrate(conn_, options_.schema);
+  }
+
+  PutResult put(const Snapshot& snapshot, const std::vector<record::Record>& records) override {
+    const auto rows = staging_rows(snapshot, records);
+    for (int attempt = 1;; ++attempt) {
+      try {
+        return load(snapshot, rows, attempt);
+      } catch (const IoError& e) {
+        if (conn_.ok() || attempt > options_.connect_retries) throw;
+        log::warn(std::string(e.what()) + "; reconnecting (attempt " + std::to_string(attempt + 1) + ")");
+        if (!conn_.reset() && attempt >= options_.connect_retries) throw;
+      }
+    }
+  }
+
+  [[nodiscard]] std::string describe() const override { return conn_.masked_url() + " (schema " + options_.schema + ")"; }
+
+ private:
+  struct Row {
+    std::string record_id, type, call_id, content_sha, content, json;
+  };
+
+  static std::vector<Row> staging_rows(const Snapshot& snapshot, const std::vector<record::Record>& records) {
+    std::vector<Row> rows;
+    rows.reserve(records.size());
+    (void)snapshot;
+    for (const auto& r : records) {
+      const auto& c = record::common(r);
+      Row row{c.id, record::type_name(r), c.call_id, {}, content_json(r), record::to_json(r)};
+      row.content_sha = sha256_hex(row.content);
+      rows.push_back(std::move(row));
+    }
+    return rows;
+  }
+
+  PutResult load(const Snapshot& s, const std::vector<Row>& rows, int attempt) {
+    const std::string& sc = options_.schema;
+    conn_.exec("BEGIN");
+    try {
+      const auto t = conn_.exec("SELECT coalesce($1::timestamptz, transaction_timestamp())::text", {s.fetched_at}).get(0, 0);
+      const auto snap = conn_.exec(
+          "INSERT INTO " + sc +
+              ".snapshots (url, sha256, first_fetched_at, last_fetched_at, http_status, content_type, etag, last_modified) "
+              "VALUES ($1, $2, $3, $3, $4, $5, $6, $7) ON CONFLICT (url, sha256) DO UPDATE SET last_fetched_at = "
+              "greatest(" + sc + ".snapshots.last_fetched_at, EXCLUDED.last_fetched_at) RETURNING snapshot_id",
+          {s.url, s.sha256, t, std::to_string(s.http_status), s.content_type, s.etag, s.last_modified});
+      const std::string snapshot_id = snap.get(0, 0);
+
+      conn_.exec(
+          "CREATE TEMP TABLE IF NOT EXISTS incoming (ord integer, record_id text, type text, call_id text, "
+          "content_sha text, content jsonb, record jsonb) ON COMMIT DELETE ROWS");
+      conn_.exec("CREATE TEMP TABLE IF NOT EXISTS new_versions (version_id bigint) ON COMMIT DELETE ROWS");
+      stage(rows);
+      // A record id given twice by one document keeps its first occurrence.
+      conn_.exec("DELETE FROM incoming a USING incoming b WHERE a.record_id = b.record_id AND a.ord > b.ord");
+
+      const std::vector<std::optional<std::string>> tu{t, s.url};
+      PutResult result;
+      result.unchanged = static_cast<std::size_t>(
+          conn_.exec("UPDATE " + sc + ".record_versions v SET last_seen = $1 FROM incoming i WHERE v.record_id = i.record_id "
+                     "AND v.source_url = $2 AND v.valid_to IS NULL AND v.content_sha256 = i.content_sha", tu)
+              .affected());
+      conn_.exec("UPDATE " + sc + ".record_versions v SET valid_to = $1 FROM incoming i WHERE v.record_id = i.record_id "
+                 "AND v.source_url = $2 AND v.valid_to IS NULL AND v.content_sha256 <> i.content_sha", tu);
+      result.closed = static_cast<std::size_t>(
+          conn_.exec("UPDATE " + sc + ".record_versions v SET valid_to = $1 WHERE v.source_url = $2 AND v.valid_to IS NULL "
+                     "AND NOT EXISTS (SELECT 1 FROM incoming i WHERE i.record_id = v.record_id)", tu)
+              .affected());
+      conn_.exec("INSERT INTO " + sc + ".call_ids (id) SELECT DISTINCT coalesce(call_id, CASE WHEN type = 'call' THEN record_id END) "
+                 "FROM incoming WHERE call_id IS NOT NULL OR type = 'call' ON CONFLICT DO NOTHING");
+      result.added = static_cast<std::size_t>(
+          conn_.exec("WITH ins AS (INSERT INTO " + sc + ".record_versions (record_id, type, call_id, source_url, snapshot_id, "
+                     "content_sha256, record, valid_from, last_seen) SELECT i.record_id, i.type, i.call_id, $2, $3, i.content_sha, "
+                     "i.record, $1, $1 FROM incoming i WHERE NOT EXISTS (SELECT 1 FROM " + sc + ".record_versions v WHERE "
+                     "v.record_id = i.record_id AND v.source_url = $2 AND v.valid_to IS NULL) ORDER BY i.ord "
+                     "RETURNING version_id) INSERT INTO new_versions SELECT version_id FROM ins",
+                     {t, s.url, snapshot_id})
+              .affected());
+      for (const auto& sql : typed_inserts(sc)) conn_.exec(sql);
+      if (options_.before_commit) options_.before_commit(attempt, conn_.backend_pid());
+      conn_.exec("COMMIT");
+      return result;
+    } catch (...) {
+      if (conn_.ok()) {
+        try {
+          conn_.exec("ROLLBACK");
+        } catch (const IoError&) {
+        }
+      }
+      throw;
+    }
+  }
+
+  void stage(const std::vector<Row>& rows) {
+    constexpr const char* kInsert =
+        "INSERT INTO incoming VALUES ($1, $2, $3, $4, $5, $6::jsonb, $7::jsonb)";
+    if (!options_.use_copy) {
+      for (std::size_t i = 0; i < rows.size(); ++i) {
+        const auto& r = rows[i];
+        conn_.exec(kInsert, {std::to_string(i), r.record_id, r.type,
+                             r.call_id.empty() ? std::nullopt : std::optional(r.call_id), r.content_sha, r.content, r.json});
+      }
+      return;
+    }
+    std::string csv;
+    for (std::size_t i = 0; i < rows.size(); ++i) {
+      const auto& r = rows[i];
+      csv += std::to_string(i);
+      for (const auto& f : {std::optional(r.record_id), std::optional(r.type),
+                            r.call_id.empty() ? std::nullopt : std::optional(r.call_id), std::optional(r.content_sha),
+                            std::optional(r.content), std::optional(r.json)}) {
+        csv += ',';
+        csv_field(csv, f);
+      }
+      csv += '\n';
+    }
+    if (!csv.empty()) conn_.copy_in("COPY incoming FROM STDIN (FORMAT csv)", csv);
+  }
+
+  Connection conn_;
+  Options options_;
+};
+
+}  // namespace
+
+std::vector<std::string> typed_inserts(const std::string& sc) {
+  const std::string from = " FROM " + sc + ".record_versions v JOIN new_versions n USING (version_id) WHERE v.type = ";
+  const std::string amount = "(v.record->'$F'->>'value')::numeric(16,2)";
+  auto amt = [&](const std::string& field) {
+    std::string s = amount;
+    s.replace(s.find("$F"), 2, field);
+    return s;
+  };
+  return {
+      "INSERT INTO " + sc + ".calls SELECT v.version_id, v.record_id, v.record->>'series', v.record->>'title', "
+          "v.record->'funder'->>'name', (v.record->>'year')::integer, (v.record->>'published')::date, "
+          "(v.record->>'application_open')::date, (v.record->>'application_close')::date, v.record->>'status', "
+          "(v.record->>'as_of')::date, (v.record->>'days_left')::integer, (v.record->>'funds_usable_until')::date, "
+          "(v.record->'reporting'->>'request_sent')::date, (v.record->'reporting'->>'due')::date, "
+          "(v.record->'reporting'->>'signed_original_required')::boolean, v.record" + from + "'call'",
+      "INSERT INTO " + sc + ".deadlines SELECT v.version_id, v.record_id, v.call_id, v.record->>'kind', "
+          "(v.record->>'date')::date, v.record->>'time', v.record->>'text', v.record" + from + "'deadline'",
+      "INSERT INTO " + sc + ".contacts SELECT v.version_id, v.record_id, v.call_id, v.record->>'name', v.record->>'role', "
+          "v.record->>'email', v.record->>'phone', v.record" + from + "'contact'",
+      "INSERT INTO " + sc + ".documents SELECT v.version_id, v.record_id, v.call_id, v.record->>'role', v.record->>'title', "
+          "v.record->>'url', v.record" + from + "'document'",
+      "INSERT INTO " + sc + ".ceilings SELECT v.version_id, v.record_id, v.call_id, v.record->'municipality'->>'name', "
+          "v.record->'municipality'->>'name_as_printed', v.record->'municipality'->>'code', "
+          "v.record->'municipality'->>'county_code', " + amt("amount") + ", v.record->'amount'->>'currency', v.record" +
+          from + "'ceiling'",
+      "INSERT INTO " + sc + ".allocation_lists SELECT v.version_id, v.record_id, v.call_id, v.record->>'title', "
+          "v.record->>'unit', (v.record->>'rows')::integer, " + amt("total_stated") + ", " + amt("total_computed") +
+          ", v.record->>'sum_check', v.record" + from + "'allocation_list'",
+      "INSERT INTO " + sc + ".errors SELECT v.version_id, v.record_id, v.record->>'url', v.record->>'stage', "
+          "v.record->>'message', v.record" + from + "'error'",
+  };
+}
+
+std::unique_ptr<Sink> make_sink(const std::string& url, const Options& options) {
+  return std::make_unique<PostgresSink>(url, options);
+}
+
+}  // namespace bidrag::store::postgres

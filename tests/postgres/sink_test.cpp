@@ -1,0 +1,270 @@
+// The PostgreSQL sink against a real server: migrations, exact typed values, idempotent
+// reloads, versioned history, a connection killed mid-load, and masked credentials.
+#include <gtest/gtest.h>
+#include <libpq-fe.h>
+
+#include <map>
+
+#include "bidrag/common/error.h"
+#include "bidrag/record/ids.h"
+#include "bidrag/store/postgres.h"
+#include "pg_test_env.h"
+#include "support/support.h"
+
+namespace bidrag::store::postgres {
+namespace {
+
+using record::Amount;
+constexpr const char* kCall = "socialstyrelsen:sociala-insatser-i-utsatta-omraden:2023";
+constexpr const char* kListUrl = "https://statsbidrag.socialstyrelsen.se/globalassets/dokument/fordelning/lista.pdf";
+
+// One query's rows as "a|b|c" strings, for exact comparisons.
+std::vector<std::string> query(const std::string& sql) {
+  PGconn* c = PQconnectdb(test::pg_test_url().c_str());
+  PQsetNoticeProcessor(c, [](void*, const char*) {}, nullptr);
+  PGresult* r = PQexec(c, sql.c_str());
+  std::vector<std::string> rows;
+  if (PQresultStatus(r) != PGRES_TUPLES_OK) {
+    rows.push_back(std::string("ERROR: ") + PQerrorMessage(c));
+  } else {
+    for (int i = 0; i < PQntuples(r); ++i) {
+      std::string row;
+      for (int j = 0; j < PQnfields(r); ++j) row += (j ? "|" : "") + std::string(PQgetisnull(r, i, j) ? "NULL" : PQgetvalue(r, i, j));
+      rows.push_back(row);
+    }
+  }
+  PQclear(r);
+  PQfinish(c);
+  return rows;
+}
+
+record::Ceiling ceiling(const std::string& code, const std::string& name, std::int64_t ore) {
+  record::Ceiling c;
+  c.call_id = kCall;
+  c.id = record::ceiling_id(kCall, code);
+  c.municipality = {name, name, code, code.substr(0, 2), std::nullopt};
+  c.amount = Amount{ore};
+  c.source.url = kListUrl;
+  c.source.format = doc::Format::pdf;
+  return c;
+}
+
+// An allocation list with the given amounts (in öre) per municipality code.
+std::vector<record::Record> allocation_list(const std::map<std::string, std::pair<std::string, std::int64_t>>& rows) {
+  std::vector<record::Record> out;
+  record::AllocationList a;
+  a.call_id = kCall;
+  a.id = record::allocation_list_id(kCall);
+  a.source.url = kListUrl;
+  std::int64_t sum = 0;
+  for (const auto& [code, v] : rows) {
+    out.emplace_back(ceiling(code, v.first, v.second));
+    sum += v.second;
+  }
+  a.rows = static_cast<int>(rows.size());
+  a.total_computed = Amount{sum};
+  a.sum_check = "no_total";
+  out.emplace_back(a);
+  return out;
+}
+
+std::vector<record::Record> announcement() {
+  std::vector<record::Record> out;
+  record::Call c;
+  c.id = kCall;
+  c.series = record::series_of(kCall);
+  c.title = "Sociala insatser i utsatta områden 2023";
+  c.funder = "Socialstyrelsen";
+  c.year = 2023;
+  c.published = Date{2023, 1, 18};
+  c.application_close = Date{2023, 5, 12};
+  c.status = "open";
+  c.reporting.signed_original_required = true;
+  c.source.url = "https://statsbidrag.socialstyrelsen.se/statsbidrag/x/";
+  out.emplace_back(c);
+  record::Deadline d;
+  d.call_id = kCall;
+  d.id = record::deadline_id(kCall, "application_close");
+  d.kind = "application_close";
+  d.date = Date{2023, 5, 12};
+  d.text = "Sista ansökningsdag: 2023-05-12";
+  d.source = c.source;
+  out.emplace_back(d);
+  record::Contact k;
+  k.call_id = kCall;
+  k.id = record::contact_id(kCall, "Emilia Ström");
+  k.name = "Emilia Ström";
+  k.role = "kontaktperson";
+  k.email = "emilia.strom@socialstyrelsen.se";
+  k.phone = "+46752474128";
+  k.source = c.source;
+  out.emplace_back(k);
+  return out;
+}
+
+Snapshot snapshot(const std::string& url, const std::string& bytes, const std::string& fetched_at) {
+  return make_snapshot(url, bytes, "application/pdf", fetched_at);
+}
+
+class PostgresSinkTest : public ::testing::Test {
+ protected:
+  // Every test gets a schema of its own in this run's database.
+  void SetUp() override {
+    schema_ = std::string("t_") + ::testing::UnitTest::GetInstance()->current_test_info()->name();
+    for (auto& ch : schema_) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+    schema_.resize(std::min<std::size_t>(schema_.size(), 40));
+    query("DROP SCHEMA IF EXISTS " + schema_ + " CASCADE");
+    options_.schema = schema_;
+  }
+  std::unique_ptr<Sink> sink() { return make_sink(test::pg_test_url(), options_); }
+  std::string schema_;
+  Options options_;
+};
+
+const std::map<std::string, std::pair<std::string, std::int64_t>> kList2023 = {
+    {"0127", {"Botkyrka", 1760381600}}, {"0136", {"Haninge", 452100400}}, {"0181", {"Södertälje", 123456750}}};
+
+TEST_F(PostgresSinkTest, MigratesOnceAndReRunningIsANoOp) {
+  sink();
+  sink();
+  EXPECT_EQ(query("SELECT version FROM " + schema_ + ".schema_migrations"), std::vector<std::string>{"1"});
+  EXPECT_EQ(query("SELECT count(*) FROM information_schema.views WHERE table_schema = '" + schema_ + "'"),
+            std::vector<std::string>{"14"});
+}
+
+TEST_F(PostgresSinkTest, RefusesADatabaseNewerThanTheBinary) {
+  sink();
+  query("INSERT INTO " + schema_ + ".schema_migrations (version) VALUES (7) RETURNING version");
+  try {
+    sink();
+    FAIL() << "expected IoError";
+  } catch (const IoError& e) {
+    const std::string msg = e.what();
+    EXPECT_NE(msg.find(": schema '" + schema_ + "' is at migration 7, newer than this bidrag knows (1); upgrade bidrag"
+                       " before loading into it"), std::string::npos) << msg;
+    EXPECT_EQ(msg.find("bidrag-test-secret"), std::string::npos) << msg;
+  }
+}
+
+TEST_F(PostgresSinkTest, LoadsTypedRowsWithExactValues) {
+  auto s = sink();
+  const auto r1 = s->put(snapshot("https://statsbidrag.socialstyrelsen.se/statsbidrag/x/", "<html>", "2023-02-24T14:03:00Z"),
+                         announcement());
+  EXPECT_EQ(r1.added, 3u);
+  const auto r2 = s->put(snapshot(kListUrl, "%PDF-1", "2023-02-24T14:04:00Z"), allocation_list(kList2023));
+  EXPECT_EQ(r2.added, 4u);
+  EXPECT_EQ(r2.unchanged, 0u);
+  EXPECT_EQ(query("SELECT id, series, year, published, application_close, status, signed_original_required FROM " + schema_ +
+                  ".current_calls"),
+            std::vector<std::string>{std::string(kCall) +
+                                     "|socialstyrelsen:sociala-insatser-i-utsatta-omraden|2023|2023-01-18|2023-05-12|open|t"});
+  EXPECT_EQ(query("SELECT kind, date FROM " + schema_ + ".current_deadlines"), std::vector<std::string>{"application_close|2023-05-12"});
+  EXPECT_EQ(query("SELECT name, email, phone FROM " + schema_ + ".current_contacts"),
+            std::vector<std::string>{"Emilia Ström|emilia.strom@socialstyrelsen.se|+46752474128"});
+  EXPECT_EQ(query("SELECT code, municipality, amount, currency FROM " + schema_ + ".current_ceilings ORDER BY code"),
+            (std::vector<std::string>{"0127|Botkyrka|17603816.00|SEK", "0136|Haninge|4521004.00|SEK",
+                                      "0181|Södertälje|1234567.50|SEK"}));
+  EXPECT_EQ(query("SELECT rows, total_computed, sum_check FROM " + schema_ + ".current_allocation_lists"),
+            std::vector<std::string>{"3|23359387.50|no_total"});
+  EXPECT_EQ(query("SELECT count(*) FROM " + schema_ + ".snapshots"), std::vector<std::string>{"2"});
+  // The jsonb is the record as emitted: the amount stays an exact number.
+  EXPECT_EQ(query("SELECT record->'amount'->>'value' FROM " + schema_ + ".ceilings WHERE code = '0181'"),
+            std::vector<std::string>{"1234567.50"});
+}
+
+TEST_F(PostgresSinkTest, ASecondIdenticalLoadChangesNothing) {
+  auto s = sink();
+  s->put(snapshot(kListUrl, "%PDF-1", "2023-02-24T14:04:00Z"), allocation_list(kList2023));
+  const auto before = query("SELECT version_id, valid_from, valid_to FROM " + schema_ + ".record_versions ORDER BY 1");
+  const auto r = s->put(snapshot(kListUrl, "%PDF-1", "2023-02-25T14:04:00Z"), allocation_list(kList2023));
+  EXPECT_EQ(r.added, 0u);
+  EXPECT_EQ(r.unchanged, 4u);
+  EXPECT_EQ(r.closed, 0u);
+  EXPECT_EQ(query("SELECT version_id, valid_from, valid_to FROM " + schema_ + ".record_versions ORDER BY 1"), before);
+  EXPECT_EQ(query("SELECT count(*) FROM " + schema_ + ".ceilings"), std::vector<std::string>{"3"});
+}
+
+TEST_F(PostgresSinkTest, AChangedListClosesOldVersionsAndAnswersForAPastTime) {
+  auto s = sink();
+  s->put(snapshot(kListUrl, "%PDF-1", "2023-01-18T08:00:00Z"), allocation_list(kList2023));
+  auto changed = kList2023;
+  changed["0127"].second = 1800000000;  // Botkyrka raised
+  changed.erase("0136");                // Haninge dropped
+  changed["0180"] = {"Stockholm", 2500000000};
+  const auto r = s->put(snapshot(kListUrl, "%PDF-2", "2023-04-01T08:00:00Z"), allocation_list(changed));
+  EXPECT_EQ(r.added, 3u);      // Botkyrka, Stockholm, the list (its total changed)
+  EXPECT_EQ(r.unchanged, 1u);  // Södertälje
+  EXPECT_EQ(r.closed, 1u);     // Haninge
+  EXPECT_EQ(query("SELECT code, amount FROM " + schema_ + ".current_ceilings ORDER BY code"),
+            (std::vector<std::string>{"0127|18000000.00", "0180|25000000.00", "0181|1234567.50"}));
+  // "The ceiling for Botkyrka as it stood on 1 March" is one query.
+  EXPECT_EQ(query("SELECT amount FROM " + schema_ + ".ceilings_history WHERE code = '0127' AND valid_from <= '2023-03-01' "
+                  "AND (valid_to IS NULL OR valid_to > '2023-03-01')"),
+            std::vector<std::string>{"17603816.00"});
+  EXPECT_EQ(query("SELECT code, amount FROM " + schema_ + ".ceilings_history WHERE valid_from <= '2023-03-01' AND "
+                  "(valid_to IS NULL OR valid_to > '2023-03-01') ORDER BY code"),
+            (std::vector<std::string>{"0127|17603816.00", "0136|4521004.00", "0181|1234567.50"}));
+  EXPECT_EQ(query("SELECT valid_to AT TIME ZONE 'UTC' FROM " + schema_ + ".ceilings_history WHERE code = '0136'"),
+            std::vector<std::string>{"2023-04-01 08:00:00"});
+}
+
+TEST_F(PostgresSinkTest, AConnectionKilledMidLoadLeavesNoPartialDocumentAndTheRetryCompletes) {
+  int attempts = 0;
+  options_.before_commit = [&](int attempt, int pid) {
+    attempts = attempt;
+    if (attempt == 1) query("SELECT pg_terminate_backend(" + std::to_string(pid) + ")");
+  };
+  auto s = sink();
+  const auto r = s->put(snapshot(kListUrl, "%PDF-1", "2023-01-18T08:00:00Z"), allocation_list(kList2023));
+  EXPECT_EQ(attempts, 2);
+  EXPECT_EQ(r.added, 4u);
+  EXPECT_EQ(query("SELECT count(*), count(DISTINCT record_id) FROM " + schema_ + ".record_versions"),
+            std::vector<std::string>{"4|4"});
+  EXPECT_EQ(query("SELECT count(*) FROM " + schema_ + ".ceilings"), std::vector<std::string>{"3"});
+}
+
+TEST_F(PostgresSinkTest, AFailureThatOutlastsTheRetriesLoadsNothing) {
+  options_.connect_retries = 1;
+  options_.before_commit = [&](int, int pid) { query("SELECT pg_terminate_backend(" + std::to_string(pid) + ")"); };
+  auto s = sink();
+  EXPECT_THROW(s->put(snapshot(kListUrl, "%PDF-1", "2023-01-18T08:00:00Z"), allocation_list(kList2023)), IoError);
+  EXPECT_EQ(query("SELECT count(*) FROM " + schema_ + ".record_versions"), std::vector<std::string>{"0"});
+  EXPECT_EQ(query("SELECT count(*) FROM " + schema_ + ".snapshots"), std::vector<std::string>{"0"});
+}
+
+TEST_F(PostgresSinkTest, CopyAndRowByRowStageTheSameRows) {
+  options_.use_copy = false;
+  auto rows = sink();
+  rows->put(snapshot(kListUrl, "%PDF-1", "2023-01-18T08:00:00Z"), allocation_list(kList2023));
+  const auto by_row = query("SELECT record_id, record FROM " + schema_ + ".record_versions ORDER BY 1");
+  query("DROP SCHEMA " + schema_ + " CASCADE");
+  options_.use_copy = true;
+  auto copy = sink();
+  copy->put(snapshot(kListUrl, "%PDF-1", "2023-01-18T08:00:00Z"), allocation_list(kList2023));
+  EXPECT_EQ(query("SELECT record_id, record FROM " + schema_ + ".record_versions ORDER BY 1"), by_row);
+  EXPECT_EQ(by_row.size(), 4u);
+}
+
+TEST(PostgresCredentialsTest, AWrongPasswordIsReportedWithoutThePassword) {
+  try {
+    (void)make_sink(test::pg_url_with_password("hunter2-not-right"));
+    FAIL() << "expected IoError";
+  } catch (const IoError& e) {
+    const std::string msg = e.what();
+    EXPECT_EQ(msg.find("hunter2-not-right"), std::string::npos) << msg;
+    EXPECT_NE(msg.find(":***@127.0.0.1:"), std::string::npos) << msg;
+    EXPECT_NE(msg.find("cannot connect: connection to server at \"127.0.0.1\""), std::string::npos) << msg;
+    EXPECT_NE(msg.find("password authentication failed for user \"bidrag_admin\""), std::string::npos) << msg;
+  }
+}
+
+TEST(MaskPasswordTest, MasksUrisAndKeywordForms) {
+  EXPECT_EQ(mask_password("postgresql://ann:s3cret@db.example/bidrag"), "postgresql://ann:***@db.example/bidrag");
+  EXPECT_EQ(mask_password("postgresql://ann@db.example/bidrag"), "postgresql://ann@db.example/bidrag");
+  EXPECT_EQ(mask_password("host=db user=ann password=s3cret dbname=x"), "host=db user=ann password=*** dbname=x");
+  EXPECT_EQ(mask_password("postgresql://db.example/bidrag?password=s3cret&sslmode=require"),
+            "postgresql://db.example/bidrag?password=***&sslmode=require");
+}
+
+}  // namespace
+}  // namespace bidrag::store::postgres
