@@ -287,11 +287,12 @@ class CurlFetcher final : public Fetcher {
 
   void finish_failed(const Job& job, const std::string& reason, long status) {
     if (!job.robots) return fail(job, reason, status);
-    // A robots.txt that is missing or forbidden (4xx) allows everything (RFC 9309 2.3.1.3);
-    // one that cannot be read (5xx, network) forbids everything for this run.
+    // A robots.txt that is missing or forbidden (4xx), or lost in redirects (a 3xx that could
+    // not be followed), is "unavailable" and allows everything (RFC 9309 2.3.1.2-3); one that
+    // cannot be read (5xx, network) is "unreachable" and forbids everything for this run.
     RobotsEntry& entry = robots_[job.robots_origin];
     entry.ready = true;
-    if (status >= 400 && status < 500) {
+    if (status >= 300 && status < 500) {
       entry.rules = Robots::allow_all();
     } else {
       entry.failure = reason;
@@ -302,7 +303,7 @@ class CurlFetcher final : public Fetcher {
     Response& response = responses_[job.index];
     response.url = job.request.url;
     response.final_url = job.current.empty() ? job.request.url : job.current;
-    response.attempts = std::max(job.attempts, 1);
+    response.attempts = job.attempts;  // 0 when nothing was sent (robots.txt, bad URL)
     response.snapshot.url = job.request.url;
     response.snapshot.http_status = static_cast<int>(status);
     response.error = job.request.url + ": " + reason;

@@ -264,6 +264,7 @@ TEST(CurlFetcher, RobotsTxtIsObeyedAndFetchedOncePerRun) {
   EXPECT_EQ(*first[0].error, server.url("/intern/a.pdf") + ": disallowed by robots.txt");
   EXPECT_EQ(first[1].snapshot.bytes, "start");
   EXPECT_EQ(second[0].snapshot.bytes, "open");
+  EXPECT_EQ(first[0].attempts, 0);  // nothing was sent
   EXPECT_EQ(server.hits("/robots.txt"), 1u);
   EXPECT_EQ(server.hits("/intern/a.pdf"), 0u);
 }
@@ -467,6 +468,22 @@ TEST(CurlFetcher, ThrowingProgressLeavesTheFetcherUsable) {
   ASSERT_EQ(again.size(), 2u);
   EXPECT_EQ(again[0].snapshot.bytes, "a");
   EXPECT_EQ(again[1].snapshot.bytes, "b");
+}
+
+}  // namespace
+}  // namespace bidrag::fetch
+
+namespace bidrag::fetch {
+namespace {
+
+TEST(CurlFetcher, RobotsTxtLostInRedirectsAllowsEverything) {
+  HttpServer server;
+  server.serve("/robots.txt", HttpReply::redirect("file:///etc/robots.txt"));
+  server.serve("/a", HttpReply::make(200, "a"));
+  const Response r = fetch(server.url("/a"));
+  ASSERT_FALSE(r.error) << *r.error;
+  EXPECT_EQ(r.snapshot.bytes, "a");
+  EXPECT_EQ(server.hits("/robots.txt"), 1u);
 }
 
 }  // namespace

@@ -42,7 +42,7 @@ struct Response {
   std::string final_url;      // after redirects
   Snapshot snapshot;          // bytes, content type, validators, fetched_at, sha256
   bool not_modified = false;  // 304
-  int attempts = 0;
+  int attempts = 0;           // tries sent (retries count, redirect hops do not); 0 when none was
   std::optional<std::string> error;  // why it failed, naming the URL ("… HTTP 404", "timed out after 10 s")
   // What the fetch noticed without failing: "declared text/html but the bytes are application/pdf"
   // (the snapshot then keeps the type the bytes show).
@@ -55,7 +55,9 @@ class Fetcher {
  public:
   virtual ~Fetcher() = default;
   // Fetches all requests (concurrently across hosts) and returns responses in request order.
-  // Never throws for a source's own failure: Response::error says what went wrong.
+  // Never throws for a source's own failure: Response::error says what went wrong. `progress`
+  // runs on the calling thread as each response completes. One fetcher per run, used from one
+  // thread: robots.txt and per-host timing carry over between calls.
   virtual std::vector<Response> fetch_all(const std::vector<Request>& requests, const Progress& progress = {}) = 0;
 };
 
