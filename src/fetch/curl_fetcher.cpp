@@ -7,6 +7,7 @@
 #include <random>
 
 #include "bidrag/common/error.h"
+#include "bidrag/common/log.h"
 #include "bidrag/fetch/fetch.h"
 #include "fetch/local.h"
 #include "fetch/retry.h"
@@ -250,6 +251,8 @@ class CurlFetcher final : public Fetcher {
       std::uniform_real_distribution<double> unit(0.0, 1.0);
       const auto delay = out.retry_after ? *out.retry_after : backoff_delay(job.attempts, policy_.backoff_ms, unit(rng_));
       job.not_before = now + delay;
+      log::debug(job.request.url + ": " + out.reason + ", retry " + std::to_string(job.attempts) + " of " +
+                 std::to_string(policy_.retries) + " in " + format_seconds(static_cast<long>(delay.count())));
       pending.push_back(std::move(job));
       return;
     }
@@ -280,7 +283,10 @@ class CurlFetcher final : public Fetcher {
       response.snapshot.http_status = static_cast<int>(out.status);
       response.snapshot.etag = out.etag;
       response.snapshot.last_modified = out.last_modified;
-      if (check.note) response.notes.push_back(*check.note);
+      if (check.note) {
+        log::debug(job.request.url + ": " + *check.note);
+        response.notes.push_back(*check.note);
+      }
     }
     report(job.index);
   }
