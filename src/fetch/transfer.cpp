@@ -78,7 +78,9 @@ Outcome Transfer::finish(CURLcode code) {
   const std::string detail = error_[0] != '\0' ? std::string(" (") + error_ + ")" : std::string();
 
   if (too_large_ || code == CURLE_FILESIZE_EXCEEDED) {
-    return fail("body larger than " + std::to_string(max_body_) + " bytes");
+    // A huge error page is still an error status: say the status, not the size.
+    if (out.status < 300) return fail("body larger than " + std::to_string(max_body_) + " bytes");
+    code = CURLE_OK;
   }
   switch (code) {
     case CURLE_OK: break;

@@ -196,6 +196,16 @@ TEST(CurlFetcher, ContentLengthOverTheCapIsRejectedEarly) {
   EXPECT_EQ(*r.error, server.url("/big") + ": body larger than 1048576 bytes");
 }
 
+TEST(CurlFetcher, HugeErrorPageReportsTheStatus) {
+  HttpServer server;
+  server.serve("/oops", HttpReply::make(500, std::string(2u << 20, 'e'), "application/octet-stream"));
+  Policy policy = fast_policy();
+  policy.retries = 0;
+  const Response r = fetch(server.url("/oops"), policy);
+  ASSERT_TRUE(r.error);
+  EXPECT_EQ(*r.error, server.url("/oops") + ": HTTP 500");
+}
+
 TEST(CurlFetcher, PdfServedAsHtmlIsSniffed) {
   HttpServer server;
   const std::string pdf = "%PDF-1.5\n%\xE2\xE3\xCF\xD3\n1 0 obj\n<<>>\nendobj\n";
