@@ -7,6 +7,7 @@
 #include <unicode/unistr.h>
 
 #include <algorithm>
+#include <cctype>
 #include <cmath>
 
 #include "bidrag/normalize/text.h"
@@ -52,10 +53,24 @@ struct Group {
   std::string label, value;  // fact
 };
 
+// The href of the link that covers the whole line, or null.
+const std::string* whole_line_link(const Line& l, const std::vector<Page>& pages) {
+  const Page& p = pages[static_cast<std::size_t>(l.page - 1)];
+  for (const doc::Link& link : p.links) {
+    const doc::BBox& b = link.where.bbox;
+    if (b.x0 <= l.box.x0 + 2 && b.x1 >= l.box.x1 - 2 && b.y0 <= l.box.y1 && b.y1 >= l.box.y0) return &link.href;
+  }
+  return nullptr;
+}
+
 // Whether `l` continues the group whose last line is `last`.
-bool continues(const Group& g, const Line& l, double body) {
+bool continues(const Group& g, const Line& l, double body, const std::vector<Page>& pages) {
   if (g.lines.empty() || g.kind == doc::BlockKind::fact) return false;
   const Line& last = *g.lines.back();
+  // Lines that are each one whole link of their own are a list of links (menus, document lists).
+  const std::string* a = whole_line_link(last, pages);
+  const std::string* b = a ? whole_line_link(l, pages) : nullptr;
+  if (a && b && *a != *b) return false;
   if (std::abs(l.size - last.size) > size_tolerance || l.bold != last.bold) return false;
   if (is_marker_line(l)) return false;
   if (heading_style(l, body) != heading_style(last, body)) return false;
@@ -126,10 +141,14 @@ std::string join_lines(const std::vector<std::string>& lines) {
     }
     // A one-letter prefix before a line-end hyphen is a compound ("e-tjänst", "A-kassa"),
     // never a split syllable: keep the hyphen and join.
+    // A hyphen after a digit before a digit is a range ("2021-" + "2023").
     const std::size_t n = joined.size();
-    const bool one_letter = n >= 2 && joined[n - 1] == '-' && u_isalpha(static_cast<unsigned char>(joined[n - 2])) &&
+    const bool hyphen = n >= 2 && joined[n - 1] == '-';
+    const bool one_letter = hyphen && u_isalpha(static_cast<unsigned char>(joined[n - 2])) &&
                             (n == 2 || joined[n - 3] == ' ' || joined[n - 3] == '(');
-    joined += one_letter ? "" : "\n";
+    const bool range = hyphen && std::isdigit(static_cast<unsigned char>(joined[n - 2])) && !l.empty() &&
+                       std::isdigit(static_cast<unsigned char>(l.front()));
+    joined += one_letter || range ? "" : "\n";
     joined += l;
   }
   std::string text = normalize::join_hyphenated_lines(joined);
@@ -159,7 +178,7 @@ std::vector<doc::Block> build_blocks(const std::vector<Line>& lines, const std::
   std::vector<Group> groups;
   for (std::size_t i = 0; i < lines.size(); ++i) {
     const Line& l = lines[i];
-    if (!groups.empty() && continues(groups.back(), l, body)) {
+    if (!groups.empty() && continues(groups.back(), l, body, pages)) {
       groups.back().lines.push_back(&l);
       continue;
     }
@@ -175,7 +194,7 @@ std::vector<doc::Block> build_blocks(const std::vector<Line>& lines, const std::
     } else if (auto fact = split_fact(l.text)) {
       // A wrapped first line of prose that happens to hold a colon is not a fact.
       Group probe = g;
-      const bool wraps = i + 1 < lines.size() && continues(probe, lines[i + 1], body) &&
+      const bool wraps = i + 1 < lines.size() && continues(probe, lines[i + 1], body, pages) &&
                          !l.words.front()->bold && l.box.x1 > pages[static_cast<std::size_t>(l.page - 1)].width * 0.7;
       if (!wraps) {
         g.kind = doc::BlockKind::fact;

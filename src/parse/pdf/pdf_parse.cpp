@@ -16,27 +16,43 @@
 namespace bidrag::parse {
 namespace {
 
+bool is_marker(const std::string& token) {
+  static const std::vector<std::string> bullets = {"•", "-", "–", "*", "·", "◦", "▪", "●", "\xEF\x82\xB7"};
+  if (std::find(bullets.begin(), bullets.end(), token) != bullets.end()) return true;
+  return token.size() >= 2 && token.size() <= 3 && (token.back() == '.' || token.back() == ')') &&
+         std::all_of(token.begin(), token.end() - 1, [](char c) { return c >= '0' && c <= '9'; });
+}
+
+// A cell of list markers only ("1.", "•", or "• •" where the finder joined two rows).
+bool is_marker_cell(const std::string& text) {
+  std::size_t begin = 0, markers = 0;
+  while (begin < text.size()) {
+    const std::size_t end = std::min(text.find(' ', begin), text.size());
+    if (end > begin) {
+      if (!is_marker(text.substr(begin, end - begin))) return false;
+      ++markers;
+    }
+    begin = end + 1;
+  }
+  return markers > 0;
+}
+
 // The table finder also lines up text that is not a table: two columns of prose, or a list
 // whose markers stand in a column of their own. Those stay paragraphs and list items.
 bool is_table(const doc::Table& t) {
-  std::size_t cells = 0, words = 0, marker_rows = 0;
+  std::size_t cells = 0, words = 0, led = 0, marker_led = 0;
   for (const auto& row : t.rows) {
-    bool first = true;
+    if (!row.empty() && !row.front().text.empty()) {
+      ++led;
+      if (is_marker_cell(row.front().text)) ++marker_led;
+    }
     for (const doc::Cell& c : row) {
       if (c.text.empty()) continue;
-      if (first) {
-        first = false;
-        static const std::vector<std::string> markers = {"•", "-", "–", "*", "·", "◦", "▪", "●", "\xEF\x82\xB7"};
-        const bool digits = c.text.size() <= 3 && c.text.size() >= 2 && (c.text.back() == '.' || c.text.back() == ')') &&
-                            std::all_of(c.text.begin(), c.text.end() - 1, [](char ch) { return ch >= '0' && ch <= '9'; });
-        if (digits || std::find(markers.begin(), markers.end(), c.text) != markers.end()) ++marker_rows;
-      }
       ++cells;
       words += 1 + static_cast<std::size_t>(std::count(c.text.begin(), c.text.end(), ' '));
     }
   }
-  if (cells == 0) return false;
-  if (marker_rows * 2 > t.rows.size()) return false;
+  if (cells == 0 || (led > 0 && marker_led == led)) return false;
   return words < 4 * cells;
 }
 

@@ -1,0 +1,74 @@
+// Table-driven tests of the PDF parser's small rules: print dates, page numbers, facts, and
+// line-end hyphenation.
+#include <gtest/gtest.h>
+
+#include "parse/pdf/blocks.h"
+#include "parse/pdf/print_chrome.h"
+
+namespace bidrag::parse::pdf {
+namespace {
+
+TEST(PrintDate, BrowserHeaderFormats) {
+  const std::vector<std::pair<std::string, std::string>> cases = {
+      {"2023-02-24 14:03", "2023-02-24"},      // Chromium and Firefox, Swedish locale
+      {"2/24/23, 2:03 PM", "2023-02-24"},      // Chromium, US English
+      {"11/23/26, 3:01 PM", "2026-11-23"},     // (the fixture's own header)
+      {"24/02/2023, 14:03", "2023-02-24"},     // British English: day first
+      {"24.02.2023 14:03", "2023-02-24"},      // German, Finnish
+      {"2023-02-24", ""},                      // a date without a time is content, not a print stamp
+      {"Datum: 2023-01-18", ""},
+      {"13/13/23, 1:00 PM", ""},               // no such month
+      {"Sida 1 av 5", ""},
+  };
+  for (const auto& [in, out] : cases) EXPECT_EQ(print_date(in), out) << in;
+}
+
+TEST(PageNumber, Patterns) {
+  for (const char* yes : {"1/5", "12 / 14", "Sida 2 av 7", "sida 2 av 7", "Sida 1 (1)", "3 (4)", "Page 1 of 3", "- 2 -", "12", "s. 4"}) {
+    EXPECT_TRUE(is_page_number(yes)) << yes;
+  }
+  for (const char* no : {"Statsbidragsenheten", "2023-02-24 14:03", "1/5 av budgeten", "Sida", "3.6-41238/2022"}) {
+    EXPECT_FALSE(is_page_number(no)) << no;
+  }
+}
+
+TEST(SplitFact, LabelAndValue) {
+  struct Case {
+    std::string line, label, value;
+  };
+  const std::vector<Case> facts = {
+      {"Utlysningsdatum: 2023-01-18", "Utlysningsdatum", "2023-01-18"},
+      {"Sista ansökningsdag: 2023-05-12", "Sista ansökningsdag", "2023-05-12"},
+      {"E-post:emilia.strom@example.se", "E-post", "emilia.strom@example.se"},
+      {"Telefon (växel): 075-247 30 00", "Telefon (växel)", "075-247 30 00"},
+      {"Tid kvar att ansöka: 77 dagar", "Tid kvar att ansöka", "77 dagar"},
+      {"Öppnar: 2024-02-01", "Öppnar", "2024-02-01"},
+  };
+  for (const Case& c : facts) {
+    const auto f = split_fact(c.line);
+    ASSERT_TRUE(f.has_value()) << c.line;
+    EXPECT_EQ(f->first, c.label);
+    EXPECT_EQ(f->second, c.value);
+  }
+  for (const char* prose : {"Följ punkterna nedan stegvis:", "https://example.se/sida", "kl. 10:00 samlas vi",
+                            "Rekvisition görs via e-tjänsten, se nedan: punkt ett och punkt två här",
+                            "Möte 14:00: lokal A", "individbaserade arbetet och innehåller: något"}) {
+    EXPECT_FALSE(split_fact(prose).has_value()) << prose;
+  }
+}
+
+TEST(JoinLines, Hyphenation) {
+  const std::vector<std::pair<std::vector<std::string>, std::string>> cases = {
+      {{"kan rekvi-", "rera medel"}, "kan rekvirera medel"},
+      {{"i Upplands-", "Bro kommun"}, "i Upplands-Bro kommun"},
+      {{"via statsbidragets e-", "tjänst."}, "via statsbidragets e-tjänst."},
+      {{"kan rekvi\u2010", "rera"}, "kan rekvirera"},
+      {{"hälso-", "och sjukvård"}, "hälso- och sjukvård"},
+      {{"åren 2021-", "2023"}, "åren 2021-2023"},
+      {{"en rad", "och en till"}, "en rad och en till"},
+  };
+  for (const auto& [lines, out] : cases) EXPECT_EQ(join_lines(lines), out) << lines.front();
+}
+
+}  // namespace
+}  // namespace bidrag::parse::pdf
