@@ -3,6 +3,7 @@
 // with redirects checked hop by hop and retries with backoff.
 #include <algorithm>
 #include <chrono>
+#include <filesystem>
 #include <map>
 #include <random>
 
@@ -102,6 +103,9 @@ class CurlFetcher final : public Fetcher {
     const std::string& url = request.url;
     if (auto hit = mirror_lookup(policy_.mirror, url)) {
       if (hit->refused) return error_response(url, *hit->refused);
+      // ".../page" saved by a crawler as ".../page/index.html".
+      std::error_code ec;
+      if (std::filesystem::is_directory(hit->path, ec)) hit->path += "/index.html";
       return read_local(url, hit->path, policy_.max_body_bytes, "not found in mirror (no file " + hit->path + ")");
     }
     if (!has_scheme(url)) return read_local(url, url, policy_.max_body_bytes, "no such file");

@@ -66,6 +66,14 @@ TEST(Mirror, ReplaysACapturedSiteOffline) {
   EXPECT_EQ(r.snapshot.http_status, 0);
   EXPECT_FALSE(r.snapshot.fetched_at);
 
+  write(dir / "bidrag/utlysning/index.html", "<!doctype html><p>utlysning</p>");
+  for (const std::string page : {"https://example.invalid/bidrag/utlysning/", "https://example.invalid/bidrag/utlysning"}) {
+    const Response html = fetch(page, policy);
+    ASSERT_FALSE(html.error) << *html.error;
+    EXPECT_EQ(html.snapshot.bytes, "<!doctype html><p>utlysning</p>") << page;
+    EXPECT_EQ(html.snapshot.content_type, "text/html") << page;
+  }
+
   const Response missing = fetch("https://example.invalid/bidrag/saknas.pdf", policy);
   ASSERT_TRUE(missing.error);
   EXPECT_EQ(*missing.error, "https://example.invalid/bidrag/saknas.pdf: not found in mirror (no file " +
