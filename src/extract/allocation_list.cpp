@@ -1,5 +1,6 @@
 // The allocation-list extractor: a municipality table → one ceiling per municipality and one
 // allocation_list with its totals checked, plus the list's deadline sentences.
+#include <algorithm>
 #include <map>
 
 #include "allocation_list_header.h"

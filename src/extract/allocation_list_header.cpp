@@ -151,7 +151,24 @@ std::optional<Header> find_header(const doc::Table& table) {
   for (std::size_t r = 0; r < table.rows.size(); ++r) {
     auto texts = texts_of(table.rows[r]);
     auto groups = groups_of(texts);
-    if (!groups.empty()) return Header{r, texts.size(), std::move(groups), std::move(texts)};
+    if (!groups.empty()) {
+      // A unit on the line below ("Belopp" / "Tusental kronor") belongs to the header.
+      if (r + 1 < table.rows.size()) {
+        const auto& next = table.rows[r + 1];
+        bool digits = false;
+        for (const auto& c : next) digits = digits || has_digit(c.text);
+        const std::string& below = cell_text(next, groups.front().amount);
+        if (!digits && normalize::unit_from_header(below)) {
+          for (std::size_t c = 0; c < texts.size(); ++c) {
+            const std::string& b = cell_text(next, c);
+            if (!b.empty()) texts[c] += " " + b;
+          }
+          auto joined = groups_of(texts);
+          if (!joined.empty()) return Header{r + 1, texts.size(), std::move(joined), std::move(texts)};
+        }
+      }
+      return Header{r, texts.size(), std::move(groups), std::move(texts)};
+    }
     // A header printed over two lines ("Belopp" / "(tkr)", "Max" / "belopp"): read the two
     // rows column by column.
     if (r + 1 < table.rows.size()) {
