@@ -3,7 +3,6 @@
 // with redirects checked hop by hop and retries with backoff.
 #include <algorithm>
 #include <chrono>
-#include <filesystem>
 #include <map>
 #include <random>
 
@@ -68,7 +67,7 @@ class CurlFetcher final : public Fetcher {
     } guard{this};
     std::vector<Job> pending;
     for (std::size_t i = 0; i < requests.size(); ++i) {
-      if (auto local = read_without_network(requests[i])) {
+      if (auto local = read_without_network(policy_, requests[i].url)) {
         responses_[i] = std::move(*local);
         report(i);
         continue;
@@ -98,33 +97,6 @@ class CurlFetcher final : public Fetcher {
   }
 
  private:
-  // Local paths, file:// URLs and mirrored prefixes; nullopt for what needs the network.
-  std::optional<Response> read_without_network(const Request& request) const {
-    const std::string& url = request.url;
-    if (auto hit = mirror_lookup(policy_.mirror, url)) {
-      if (hit->refused) return error_response(url, *hit->refused);
-      // ".../page" saved by a crawler as ".../page/index.html".
-      std::error_code ec;
-      if (std::filesystem::is_directory(hit->path, ec)) hit->path += "/index.html";
-      return read_local(url, hit->path, policy_.max_body_bytes, "not found in mirror (no file " + hit->path + ")");
-    }
-    if (!has_scheme(url)) return read_local(url, url, policy_.max_body_bytes, "no such file");
-    if (is_file_url(url)) {
-      auto path = file_url_path(url);
-      if (!path) return error_response(url, "file:// URL names a remote host");
-      return read_local(url, *path, policy_.max_body_bytes, "no such file " + *path);
-    }
-    return std::nullopt;
-  }
-
-  static Response error_response(const std::string& url, const std::string& reason) {
-    Response response;
-    response.url = response.final_url = url;
-    response.attempts = 1;
-    response.error = url + ": " + reason;
-    return response;
-  }
-
   // Points a job at `url`; the reason when that URL cannot be fetched over the network.
   static std::optional<std::string> aim(Job& job, const std::string& url) {
     auto parts = parse_url(url);

@@ -88,4 +88,33 @@ Response read_local(const std::string& source, const std::string& path, std::siz
   return response;
 }
 
+namespace {
+
+Response error_response(const std::string& url, const std::string& reason) {
+  Response response;
+  response.url = response.final_url = url;
+  response.attempts = 1;
+  response.error = url + ": " + reason;
+  return response;
+}
+
+}  // namespace
+
+std::optional<Response> read_without_network(const Policy& policy, const std::string& url) {
+  if (auto hit = mirror_lookup(policy.mirror, url)) {
+    if (hit->refused) return error_response(url, *hit->refused);
+    // ".../page" saved by a crawler as ".../page/index.html".
+    std::error_code ec;
+    if (fs::is_directory(hit->path, ec)) hit->path += "/index.html";
+    return read_local(url, hit->path, policy.max_body_bytes, "not found in mirror (no file " + hit->path + ")");
+  }
+  if (!has_scheme(url)) return read_local(url, url, policy.max_body_bytes, "no such file");
+  if (is_file_url(url)) {
+    auto path = file_url_path(url);
+    if (!path) return error_response(url, "file:// URL names a remote host");
+    return read_local(url, *path, policy.max_body_bytes, "no such file " + *path);
+  }
+  return std::nullopt;
+}
+
 }  // namespace bidrag::fetch::detail

@@ -32,4 +32,8 @@ struct MirrorHit {
 [[nodiscard]] Response read_local(const std::string& source, const std::string& path, std::size_t max_bytes,
                                   const std::string& missing);
 
+// Mirrored prefixes (Policy::mirror), local paths and file:// URLs; nullopt for a URL that
+// needs the network.
+[[nodiscard]] std::optional<Response> read_without_network(const Policy& policy, const std::string& url);
+
 }  // namespace bidrag::fetch::detail
