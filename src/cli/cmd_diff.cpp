@@ -3,6 +3,7 @@
 #include <unistd.h>
 
 #include <cstdlib>
+#include <filesystem>
 #include <iostream>
 #include <memory>
 
@@ -10,6 +11,8 @@
 #include "bidrag/common/exit_code.h"
 #include "bidrag/diff/diff.h"
 #include "bidrag/diff/render.h"
+#include "bidrag/diff/store_input.h"
+#include "bidrag/store/sqlite_store.h"
 #include "cli/commands.h"
 
 namespace bidrag::cli {
@@ -18,6 +21,10 @@ namespace {
 struct DiffOptions {
   std::string older;
   std::string newer;
+  std::string db;    // --db: compare two selections of the store instead of two files
+  std::string call;  // --call: series (with years) or call id (with capture times)
+  std::string from;  // --from/--to: years or RFC 3339 UTC times
+  std::string to;
   std::string format = "text";
   bool exit_code = false;
 };
@@ -38,9 +45,26 @@ bool colour_wanted() {
   return isatty(STDOUT_FILENO) == 1 && !(no_colour && *no_colour);
 }
 
+std::pair<diff::RecordSet, diff::RecordSet> load_both(const DiffOptions& o) {
+  if (o.db.empty()) {
+    if (o.older.empty() || o.newer.empty()) throw UsageError("diff: give OLD and NEW files, or --db with --call, --from and --to");
+    if (!o.call.empty() || !o.from.empty() || !o.to.empty()) throw UsageError("diff: --call, --from and --to need --db");
+    return {load(o.older), load(o.newer)};
+  }
+  if (!o.older.empty()) throw UsageError("diff: give either OLD and NEW files or --db, not both");
+  if (o.call.empty() || o.from.empty() || o.to.empty()) throw UsageError("diff: --db needs --call, --from and --to");
+  // Opening would create an empty store; a missing file is a mistyped path.
+  if (!std::filesystem::exists(o.db)) throw UsageError("diff: no store at " + o.db);
+  store::SqliteStore db(o.db);
+  try {
+    return {diff::load_store(db, o.call, o.from), diff::load_store(db, o.call, o.to)};
+  } catch (const Error& e) {
+    throw IoError(e.what());  // the store itself holds something that is not a record
+  }
+}
+
 int run(const DiffOptions& o) {
-  const auto older = load(o.older);
-  const auto newer = load(o.newer);
+  const auto [older, newer] = load_both(o);
   const auto changes = diff::diff(older, newer);
   std::string out;
   if (o.format == "json") {
@@ -68,8 +92,12 @@ Runner setup_diff(CLI::App& app, const Globals&) {
       "Calls pair up by series (the call id without its year), so the 2022 and 2023 editions of a\n"
       "call are compared; records inside a call pair up by id, never by position. Provenance\n"
       "(source, ids, warnings), the capture date (as_of) and how amounts were printed are ignored.");
-  app.add_option("OLD", o->older, "Older records: JSON Lines as written by 'bidrag extract'")->required();
-  app.add_option("NEW", o->newer, "Newer records: JSON Lines as written by 'bidrag extract'")->required();
+  app.add_option("OLD", o->older, "Older records: JSON Lines as written by 'bidrag extract'");
+  app.add_option("NEW", o->newer, "Newer records: JSON Lines as written by 'bidrag extract'");
+  app.add_option("--db", o->db, "Compare two selections of this SQLite store instead of two files");
+  app.add_option("--call", o->call, "With --db: the call series (with years) or call id (with times)");
+  app.add_option("--from", o->from, "With --db: the older year (2022) or UTC time (2023-02-24T00:00:00Z)");
+  app.add_option("--to", o->to, "With --db: the newer year or UTC time");
   app.add_option("--format", o->format, "Output: text (coloured on a terminal), markdown, or json")
       ->check(CLI::IsMember({"text", "markdown", "json"}));
   app.add_flag("--exit-code", o->exit_code, "Exit with 1 when there are changes, 0 when none (like git diff)");
@@ -79,12 +107,16 @@ Runner setup_diff(CLI::App& app, const Globals&) {
                  "  bidrag diff old.jsonl new.jsonl\n"
                  "  bidrag diff --format json 2022.jsonl 2023.jsonl\n"
                  "  bidrag diff --format markdown --exit-code old.jsonl new.jsonl > changes.md\n"
+                 "  bidrag diff --db bidrag.db --call socialstyrelsen:sociala-insatser-i-utsatta-omraden \\\n"
+                 "              --from 2022 --to 2023\n"
+                 "  bidrag diff --db bidrag.db --call socialstyrelsen:sociala-insatser-i-utsatta-omraden:2023 \\\n"
+                 "              --from 2023-02-24T00:00:00Z --to 2023-12-20T00:00:00Z\n"
                  "\nNo change prints nothing (text, markdown) or [] (json).\n"
                  "Exit codes:\n"
                  "  0  done (with --exit-code: no changes)\n"
                  "  1  with --exit-code: there are changes\n"
                  "  2  usage error, or an input that is not records (the message names file and line)\n"
-                 "  3  cannot write the output\n"));
+                 "  3  cannot read the store or write the output\n"));
   return [o] { return run(*o); };
 }
 
