@@ -122,9 +122,22 @@ TEST_F(CorpusPrint, LinksKeepTheirTargets) {
 
   std::size_t links = 0;
   for (const doc::Block& b : d->blocks) links += b.links.size();
-  // pdfinfo -url lists 22 annotations: the logo's covers two blocks (its two lines) and the
-  // cover image's on page 3 covers no text.
-  EXPECT_EQ(links, 22U);
+  // pdfinfo -url lists 22 annotations; 11 lie on text of the article (the logo's, the
+  // breadcrumb's and the site footer's are chrome, the cover image's covers no text).
+  EXPECT_EQ(links, 11U);
+}
+
+TEST_F(CorpusPrint, OnlyTheTaggedArticleIsKept) {
+  // Chromium tags the page's <article> as Art: logo, breadcrumb, sidebar and site footer are
+  // outside it, as they are outside what the HTML parser keeps.
+  ASSERT_FALSE(d->blocks.empty());
+  EXPECT_EQ(d->blocks.front().kind, BlockKind::heading);
+  EXPECT_EQ(d->blocks.front().text, "Sociala insatser i utsatta områden 2023");
+  EXPECT_EQ(d->blocks.back().kind, BlockKind::fact);
+  EXPECT_EQ(d->blocks.back().text, "Telefonnummer");
+  for (const char* chrome : {"Startsida", "Postadress", "Om webbplatsen", "Senast ändrad", "Kakor", "© Socialstyrelsen"}) {
+    EXPECT_FALSE(any_text_contains(*d, chrome)) << chrome;
+  }
 }
 
 TEST_F(CorpusPrint, EveryBlockHasAPdfLocator) {

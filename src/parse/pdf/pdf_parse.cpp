@@ -10,6 +10,7 @@
 #include "bidrag/parse/pdf_words.h"
 #include "blocks.h"
 #include "layout.h"
+#include "pdf_article.h"
 #include "pdf_info.h"
 #include "print_chrome.h"
 
@@ -113,6 +114,8 @@ doc::Document parse_pdf(const Snapshot& s) {
   d.pages = static_cast<int>(pages.size());
   d.blocks = pdf::build_blocks(lines, pages);
   insert_tables(d.blocks, tables);
+  // A browser print of a web page: keep the tagged article, as the HTML parser keeps <main>.
+  if (const auto article = pdf::article_text(s)) pdf::keep_article(d.blocks, *article);
   if (!chrome.printed_at.empty()) d.meta["printed_at"] = chrome.printed_at;
   if (!chrome.printed_url.empty()) d.meta["printed_url"] = chrome.printed_url;
   for (const auto& [key, value] : info) d.meta["pdf_" + key] = value;
