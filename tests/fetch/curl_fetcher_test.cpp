@@ -331,6 +331,18 @@ TEST(CurlFetcher, OneHostIsFetchedOneAtATime) {
   EXPECT_GE(b[0].received_at - a[0].received_at, milliseconds(400));
 }
 
+TEST(CurlFetcher, PerHostConcurrencyCanBeRaised) {
+  HttpServer server;
+  server.serve("/s1", HttpReply::make(200, "1").with_delay(milliseconds(400)));
+  server.serve("/s2", HttpReply::make(200, "2").with_delay(milliseconds(400)));
+  Policy policy = fast_policy();
+  policy.per_host_concurrency = 2;
+  const auto responses = make_curl_fetcher(policy)->fetch_all({{server.url("/s1"), {}, {}}, {server.url("/s2"), {}, {}}});
+  ASSERT_FALSE(responses[1].error) << *responses[1].error;
+  const auto a = server.requests("/s1")[0].received_at, b = server.requests("/s2")[0].received_at;
+  EXPECT_LT(b - a, milliseconds(400));
+}
+
 TEST(CurlFetcher, TwoHostsAreFetchedConcurrently) {
   HttpServer one("127.0.0.1"), two("127.0.0.2");
   one.serve("/slow", HttpReply::make(200, "one").with_delay(milliseconds(600)));
