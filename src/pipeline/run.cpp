@@ -1,0 +1,188 @@
+// The run loop: rounds of fetches, one transaction per document, unchanged documents answered
+// from the store, linked documents (by role) queued behind their announcement.
+#include "bidrag/pipeline/run.h"
+
+#include <rapidjson/document.h>
+
+#include <algorithm>
+#include <deque>
+#include <set>
+
+#include "bidrag/common/log.h"
+#include "bidrag/record/ids.h"
+
+namespace bidrag::pipeline {
+namespace {
+
+struct Item {
+  std::string url;
+  extract::Context context;
+  bool followed = false;  // reached through a link: its own links are not followed
+};
+
+// A document link to follow, read from a record's JSON (so fresh and stored records alike).
+struct Link {
+  std::string url, call_id;
+};
+
+std::vector<Link> links_to_follow(const std::vector<std::string>& lines, const std::vector<std::string>& roles) {
+  std::vector<Link> out;
+  for (const auto& line : lines) {
+    rapidjson::Document d;
+    d.Parse(line.data(), line.size());
+    if (d.HasParseError() || !d.IsObject() || !d.HasMember("type") || !d["type"].IsString()) continue;
+    if (std::string_view(d["type"].GetString()) != "document") continue;
+    if (!d.HasMember("role") || !d["role"].IsString() || !d.HasMember("url") || !d["url"].IsString()) continue;
+    const std::string role = d["role"].GetString();
+    if (std::find(roles.begin(), roles.end(), role) == roles.end()) continue;
+    Link l{d["url"].GetString(), {}};
+    if (d.HasMember("call_id") && d["call_id"].IsString()) l.call_id = d["call_id"].GetString();
+    out.push_back(std::move(l));
+  }
+  return out;
+}
+
+record::ErrorRecord fetch_error(const std::string& url, const std::string& message, const std::string& at) {
+  record::ErrorRecord e;
+  e.id = record::error_id(url, "fetch");
+  e.url = url;
+  e.stage = "fetch";
+  e.message = message;
+  e.source.url = url;
+  e.source.fetched_at = at;
+  return e;
+}
+
+class Runner {
+ public:
+  Runner(const Pipeline& p, fetch::Fetcher& f, const std::vector<store::Sink*>& sinks, store::Memory* memory,
+         const RunOptions& o)
+      : pipeline_(p), fetcher_(f), sinks_(sinks), memory_(memory), options_(o) {
+    extractor_ = o.extractor ? o.extractor : Extractor(&extract::extract);
+  }
+
+  RunResult run() {
+    for (const auto& s : pipeline_.sources) {
+      Item item{s.url, {}, s.kind == "allocation_list"};
+      item.context.call_id = s.call_id;
+      enqueue(std::move(item));
+    }
+    while (!queue_.empty() && !result_.stopped) {
+      std::vector<Item> round;
+      while (!queue_.empty() && round.size() < std::max<std::size_t>(1, options_.batch)) {
+        round.push_back(std::move(queue_.front()));
+        queue_.pop_front();
+      }
+      std::vector<fetch::Request> requests;
+      for (const auto& item : round) requests.push_back(request_for(item.url));
+      const auto responses = fetcher_.fetch_all(requests);
+      for (std::size_t i = 0; i < round.size() && !result_.stopped; ++i) process(round[i], responses.at(i));
+    }
+    return std::move(result_);
+  }
+
+ private:
+  void enqueue(Item item) {
+    if (!queued_.insert(item.url).second) return;  // each URL once per run
+    queue_.push_back(std::move(item));
+    ++progress_.total;
+  }
+
+  fetch::Request request_for(const std::string& url) {
+    fetch::Request r{url, {}, {}};
+    if (memory_) {
+      if (const auto m = memory_->remembered(url)) {
+        r.if_none_match = m->etag;
+        r.if_modified_since = m->last_modified;
+      }
+    }
+    return r;
+  }
+
+  void process(const Item& item, const fetch::Response& response) {
+    std::vector<std::string> lines;
+    bool failed = false;
+    if (response.error) {
+      const auto e = fetch_error(item.url, *response.error, now_rfc3339());
+      Snapshot nothing;  // no bytes: the sinks add the error and retire nothing
+      nothing.url = item.url;
+      nothing.fetched_at = e.source.fetched_at;
+      nothing.http_status = response.snapshot.http_status;
+      for (auto* sink : sinks_) sink->put(nothing, {e});
+      lines.push_back(record::to_json(e));
+      failed = true;
+    } else {
+      Snapshot snapshot = response.snapshot;
+      snapshot.url = item.url;  // history is kept per requested URL, whatever the redirects
+      if (!snapshot.fetched_at) snapshot.fetched_at = now_rfc3339();
+      result_.bytes += snapshot.bytes.size();
+      progress_.bytes += snapshot.bytes.size();
+      const auto known = memory_ ? memory_->remembered(item.url) : std::nullopt;
+      if (memory_ && (response.not_modified || (known && known->sha256 == snapshot.sha256))) {
+        memory_->touch(snapshot);
+        lines = memory_->current_records_of(item.url);
+        ++result_.unchanged;
+        log::debug(item.url + ": unchanged");
+      } else {
+        const auto records = extractor_(snapshot, item.context);
+        store::PutResult put;
+        for (std::size_t s = 0; s < sinks_.size(); ++s) {
+          const auto r = sinks_[s]->put(snapshot, records);
+          if (s == 0) put = r;
+        }
+        for (const auto& r : records) {
+          failed |= std::holds_alternative<record::ErrorRecord>(r);
+          lines.push_back(record::to_json(r));
+        }
+        if (!failed) ++(sinks_.empty() || put.added + put.closed > 0 ? result_.changed : result_.unchanged);
+      }
+    }
+    if (failed) {
+      ++result_.failed;
+      ++progress_.failed;
+      log::debug(item.url + ": failed");
+      if (options_.stop_on_error) result_.stopped = true;
+    }
+    if (!item.followed) {
+      for (const auto& link : links_to_follow(lines, pipeline_.follow)) {
+        Item next{link.url, {}, true};
+        if (!link.call_id.empty()) next.context.call_id = link.call_id;
+        enqueue(std::move(next));
+      }
+    }
+    ++result_.documents;
+    ++progress_.done;
+    result_.lines.insert(result_.lines.end(), lines.begin(), lines.end());
+    if (options_.progress) options_.progress(progress_);
+  }
+
+  const Pipeline& pipeline_;
+  fetch::Fetcher& fetcher_;
+  const std::vector<store::Sink*>& sinks_;
+  store::Memory* memory_;
+  const RunOptions& options_;
+  Extractor extractor_;
+  std::deque<Item> queue_;
+  std::set<std::string> queued_;
+  Progress progress_;
+  RunResult result_;
+};
+
+}  // namespace
+
+RunResult run(const Pipeline& pipeline, fetch::Fetcher& fetcher, const std::vector<store::Sink*>& sinks,
+              store::Memory* memory, const RunOptions& options) {
+  return Runner(pipeline, fetcher, sinks, memory, options).run();
+}
+
+std::string summary(const RunResult& r) {
+  auto n = [](std::size_t v, const char* one, const char* many) {
+    return std::to_string(v) + " " + (v == 1 ? one : many);
+  };
+  std::string s = n(r.documents, "document", "documents") + ", " + std::to_string(r.changed) + " changed, " +
+                  std::to_string(r.unchanged) + " unchanged, " + std::to_string(r.failed) + " failed";
+  if (r.stopped) s += " (stopped at the first failure)";
+  return s;
+}
+
+}  // namespace bidrag::pipeline
