@@ -41,6 +41,12 @@ const std::set<std::string>& url_stopwords() {
   return s;
 }
 
+std::string host_and_path(std::string_view url);
+std::string host_of(std::string_view url) {
+  std::string hp = host_and_path(url);
+  return hp.substr(0, hp.find_first_of("/?#"));
+}
+
 std::string host_and_path(std::string_view url) {
   auto p = url.find("://");
   std::string_view rest = p == std::string_view::npos ? url : url.substr(p + 3);
@@ -62,8 +68,9 @@ std::string visible_text(const std::string& url, const doc::Block& b) {
     auto sp = full.find(' ', i);
     std::string tok = full.substr(i, sp == std::string::npos ? std::string::npos : sp - i);
     while (!tok.empty() && std::string_view(".,;:)").find(tok.back()) != std::string_view::npos) tok.pop_back();
-    if ((tok.rfind("www.", 0) == 0 || tok.find("://") != std::string::npos) &&
-        host_and_path(url).rfind(host_and_path(tok), 0) == 0)
+    // A printed address on the URL's host names it even when the path differs (a short
+    // vanity address that redirects).
+    if ((tok.rfind("www.", 0) == 0 || tok.find("://") != std::string::npos) && host_of(tok) == host_of(url))
       return tok;
     if (sp == std::string::npos) break;
     i = sp + 1;
@@ -83,7 +90,11 @@ class Scorer {
     const double length_penalty = 0.02 * static_cast<double>(words.size());
     const bool link_like = b.kind == doc::BlockKind::fact ||
                            (words.size() <= 10 && !full.empty() && std::string_view(".,;!?").find(full.back()) == std::string_view::npos);
-    const double bonus = link_like ? 0.3 : 0.0;
+    double bonus = link_like ? 0.3 : 0.0;
+    // Lines that read as links: "Läs mer om …", "Ansök nu", "Ladda ner …".
+    const std::string folded = normalize::fold_case(full);
+    for (std::string_view lead : {"läs mer", "ansök", "rekvirera", "ladda ner", "till ", "mer om", "se även", "gå till"})
+      if (link_like && folded.rfind(lead, 0) == 0) bonus += 0.3;
     if (auto mail = normalize::email_from_mailto(url)) {
       for (const auto& e : normalize::find_emails(full)) {
         if (e.email == *mail) return 10 + bonus;
@@ -123,10 +134,12 @@ void attach_urls(const std::vector<UrlLine>& urls, std::vector<doc::Block*>& blo
   // best[i][j]: best total with URL i given to block j; from[i][j]: the block of URL i-1.
   std::vector<std::vector<double>> best(n, std::vector<double>(m, kNone));
   std::vector<std::vector<std::size_t>> from(n, std::vector<std::size_t>(m, 0));
-  for (std::size_t j = 0; j < m; ++j) best[0][j] = scorer.score(urls[0].url, *blocks[j]);
+  // Ties go to the block nearer the URL lines.
+  auto near = [m](std::size_t j) { return 0.01 * static_cast<double>(j + 1) / static_cast<double>(m); };
+  for (std::size_t j = 0; j < m; ++j) best[0][j] = scorer.score(urls[0].url, *blocks[j]) + near(j);
   for (std::size_t i = 1; i < n; ++i) {
     for (std::size_t j = 0; j < m; ++j) {
-      const double s = scorer.score(urls[i].url, *blocks[j]);
+      const double s = scorer.score(urls[i].url, *blocks[j]) + near(j);
       for (std::size_t k = 0; k <= j; ++k) {
         if (best[i - 1][k] == kNone) continue;
         // Two links in one block happen (a repeated URL, two addresses on a line) but cost.
@@ -152,6 +165,11 @@ void attach_urls(const std::vector<UrlLine>& urls, std::vector<doc::Block*>& blo
     doc::Block& b = *blocks[chosen[i]];
     doc::Link link;
     link.text = visible_text(urls[i].url, b);
+    // A link that is a whole sentence line does not include the sentence's full stop.
+    if (link.text == b.text && link.text.size() > 1 && link.text.back() == '.') {
+      link.text.pop_back();
+      b.text.pop_back();
+    }
     link.href = urls[i].url;
     link.where = doc::Locator::text(urls[i].line);
     b.links.push_back(std::move(link));

@@ -39,6 +39,17 @@ bool starts_lower(std::string_view s) {
   return c == 0xC3 && s.size() > 1 && static_cast<unsigned char>(s[1]) >= 0xA0;
 }
 
+// "… som omfattas av" — a line ending in a preposition or conjunction goes on below.
+bool ends_with_function_word(std::string_view s) {
+  const auto sp = s.rfind(' ');
+  if (sp == std::string_view::npos) return false;
+  const std::string_view last = s.substr(sp + 1);
+  for (std::string_view w : {"av", "och", "i", "på", "till", "för", "med", "som", "att", "den", "det", "de", "om",
+                             "från", "en", "ett", "eller", "samt", "vid", "under", "efter", "inom", "mellan", "hos"})
+    if (last == w) return true;
+  return false;
+}
+
 // A line that can stand alone as a heading or a link: short, no sentence punctuation at the
 // end, not starting in lower case.
 bool heading_shaped(std::string_view s) {
@@ -107,6 +118,21 @@ class TextParser {
           prev.kind = doc::BlockKind::paragraph, prev.level = 0;
       }
       return;
+    }
+    // A short first line whose sentence goes on in lower case on the next line was the start
+    // of a paragraph, not a heading.
+    if (!open_ && !after_blank && !d_.blocks.empty()) {
+      doc::Block& prev = d_.blocks.back();
+      if (prev.kind == doc::BlockKind::heading && prev.level > 1 && prev.where.line == number - 1 &&
+          (starts_lower(s) || s[0] == '(' || ends_with_function_word(prev.text))) {
+        prev.kind = doc::BlockKind::paragraph;
+        prev.level = 0;
+        prev.text += ' ';
+        prev.text += s;
+        open_ = true;
+        last_line_ = s;
+        return;
+      }
     }
     if (open_ && !after_blank) {
       doc::Block& cur = d_.blocks.back();
