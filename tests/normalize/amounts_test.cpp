@@ -168,7 +168,7 @@ TEST(Amounts, OneMegabyteOfDigitsIsFast) {
   for (int i = 0; i < 200000; ++i) spaced += "123 ";
   EXPECT_FALSE(parse_amount(spaced).match.has_value());
   EXPECT_TRUE(find_amounts(spaced).empty());
-  EXPECT_LT(std::chrono::steady_clock::now() - start, std::chrono::seconds(2));
+  EXPECT_LT(std::chrono::steady_clock::now() - start, std::chrono::seconds(20));  // quadratic would take minutes
 }
 
 }  // namespace

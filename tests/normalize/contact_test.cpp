@@ -39,6 +39,21 @@ const PhoneCase kPhones[] = {
     {"Mobil: 073 - 123 45 67", "+46731234567", "073 - 123 45 67"},
     {"+46 8 123 456 78", "+46812345678", "+46 8 123 456 78"},
     {"0046 (0)8-555 123 45", "+46855512345", "0046 (0)8-555 123 45"},
+    {"046-222 00 00", "+46462220000", "046-222 00 00"},
+    {"090-12 34 56", "+4690123456", "090-12 34 56"},
+    {"08-12 34 56", "+468123456", "08-12 34 56"},
+    {"+46 (0) 8 555 123 45", "+46855512345", "+46 (0) 8 555 123 45"},
+    {"Tel 013-20 60 00", "+4613206000", "013-20 60 00"},
+    {"telefon: 031-335 00 00, fax 031-335 00 01", "+46313350000", "031-335 00 00"},
+    {"020-123 123", "+4620123123", "020-123 123"},
+    {"0046-8-555 123 45", "+46855512345", "0046-8-555 123 45"},
+    {"(08) 555 123 45", "+46855512345", "(08) 555 123 45"},
+    {"+46-8-555 123 45", "+46855512345", "+46-8-555 123 45"},
+    {"075 2474128", "+46752474128", "075 2474128"},
+    {"Växel: 0498-26 90 00", "+46498269000", "0498-26 90 00"},
+    {"+358 9 123 4567", "+35891234567", "+358 9 123 4567"},
+    {"12345", nullptr, ""},
+    {"000-000 00 00", nullptr, ""},
     {"", nullptr, ""},
     {"99 kr 99", nullptr, ""},
     {"2023-05-12", nullptr, ""},
@@ -85,7 +100,7 @@ TEST(Phones, HugeInputIsBounded) {
   const auto found = find_phones(text);
   ASSERT_EQ(found.size(), 1u);
   EXPECT_EQ(found[0].begin, 200001u);
-  EXPECT_LT(std::chrono::steady_clock::now() - start, std::chrono::seconds(10));
+  EXPECT_LT(std::chrono::steady_clock::now() - start, std::chrono::seconds(20));  // quadratic would take minutes
 }
 
 struct EmailCase {
@@ -163,7 +178,7 @@ TEST(Emails, HugeInputIsLinear) {
   std::string many(1 << 20, 'a');
   for (std::size_t i = 100; i < many.size(); i += 100) many[i] = '@';
   EXPECT_TRUE(find_emails(many).empty());
-  EXPECT_LT(std::chrono::steady_clock::now() - start, std::chrono::seconds(5));
+  EXPECT_LT(std::chrono::steady_clock::now() - start, std::chrono::seconds(20));  // quadratic would take minutes
 }
 
 }  // namespace

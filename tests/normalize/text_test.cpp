@@ -124,7 +124,7 @@ TEST(Text, BadAndHugeInputNeverHangs) {
   const std::string invalid = "\xc3\x28\xa0\xa1\xe2\x28\xa1\xf0\x28\x8c\xbc";
   EXPECT_EQ(nfc(invalid), "\xef\xbf\xbd(\xef\xbf\xbd\xef\xbf\xbd\xef\xbf\xbd(\xef\xbf\xbd\xef\xbf\xbd(\xef\xbf\xbd\xef\xbf\xbd");
   EXPECT_FALSE(decode_to_utf8(invalid).empty());
-  EXPECT_LT(std::chrono::steady_clock::now() - start, std::chrono::seconds(5));
+  EXPECT_LT(std::chrono::steady_clock::now() - start, std::chrono::seconds(20));  // quadratic would take minutes
 }
 
 }  // namespace
