@@ -15,7 +15,7 @@ std::string role_from(const std::string& folded) {
   if (has_any(folded, {"ansök nu", "rekvirera nu", "ansök här", "rekvirera här", "till e-tjänsten", "logga in och ansök",
                        "ansökningsformulär", "sök bidraget", "gå till ansökan", "starta ansökan"}))
     return "application";
-  if (has_any(folded, {"anvisning"})) return "instructions";
+  if (has_any(folded, {"anvisning", "riktlinje", "instruktion"})) return "instructions";
   if (has_any(folded, {"fördelningslista", "fördelningsnyckel", "fördelning av", "fordelningslista", "fordelningsnyckel"}))
     return "allocation_list";
   if (has_any(folded, {"lägesbild", "lagesbild", "redovisning", "rapport", "uppföljning", "utvärdering"}))

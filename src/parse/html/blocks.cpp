@@ -40,6 +40,9 @@ bool class_or_id_has(pugi::xml_node el, std::string_view word) {
   return lower_attr(el, "class").find(word) != std::string::npos || lower_attr(el, "id").find(word) != std::string::npos;
 }
 
+// A <br> inside inline text: paragraphs split there (contact cards), other blocks fold it.
+constexpr char kLineBreak = '\x1e';
+
 // Inline text and links of a subtree. Nested lists and tables are left to their own blocks
 // when `skip_nested` is set.
 struct Inline {
@@ -58,6 +61,13 @@ class Flattener {
     return out;
   }
   Inline of(pugi::xml_node el, bool skip_nested) { return run(el.first_child(), {}, skip_nested); }
+  // The same with line breaks folded to spaces.
+  Inline joined(pugi::xml_node el, bool skip_nested) {
+    Inline in = of(el, skip_nested);
+    for (char& c : in.text)
+      if (c == kLineBreak) c = ' ';
+    return in;
+  }
 
  private:
   void add(pugi::xml_node n, Inline& out, bool skip_nested, std::string* link_text) {
@@ -70,7 +80,7 @@ class Flattener {
     const std::string_view name = n.name();
     if (skip_nested && in_list(name, {"ul", "ol", "table", "dl"})) return;
     if (name == "br") {
-      out.text += '\n';
+      out.text += kLineBreak;
       if (link_text) *link_text += ' ';
       return;
     }
@@ -106,7 +116,22 @@ class Flattener {
     return lower.rfind("javascript:", 0) != 0;
   }
 
-  static void finish(Inline& out) { out.text = normalize::fold_spaces(out.text); }
+  static void finish(Inline& out) {
+    // Folded per line so the break marks survive for paragraph splitting.
+    std::string folded;
+    std::size_t i = 0;
+    while (true) {
+      const auto br = out.text.find(kLineBreak, i);
+      const std::string line = normalize::fold_spaces(out.text.substr(i, br == std::string::npos ? std::string::npos : br - i));
+      if (!line.empty()) {
+        if (!folded.empty()) folded += kLineBreak;
+        folded += line;
+      }
+      if (br == std::string::npos) break;
+      i = br + 1;
+    }
+    out.text = std::move(folded);
+  }
 
   const std::string& base_;
 };
@@ -133,7 +158,7 @@ class Walker {
   void element(pugi::xml_node n) {
     const std::string_view name = n.name();
     if (const int level = heading_level(n)) {
-      Inline in = flat_.of(n, false);
+      Inline in = flat_.joined(n, false);
       if (in.text.empty()) return;
       doc::Block b;
       b.kind = doc::BlockKind::heading;
@@ -170,7 +195,30 @@ class Walker {
     paragraph(flat_.run(first, stop, true), parent);
   }
 
+  // A paragraph with line breaks is one block per line (a contact card: name, e-mail, phone);
+  // each link goes with the line that shows its text.
   void paragraph(Inline in, pugi::xml_node where) {
+    if (in.text.find(kLineBreak) != std::string::npos) {
+      std::vector<Inline> lines(1);
+      for (char c : in.text) {
+        if (c == kLineBreak) lines.emplace_back();
+        else lines.back().text += c;
+      }
+      std::size_t at = 0;
+      for (auto& link : in.links) {
+        std::size_t k = at;
+        while (k < lines.size() && lines[k].text.find(link.text) == std::string::npos) ++k;
+        if (k == lines.size()) k = at;
+        lines[k].links.push_back(std::move(link));
+        at = k;
+      }
+      for (auto& line : lines) paragraph_line(std::move(line), where);
+      return;
+    }
+    paragraph_line(std::move(in), where);
+  }
+
+  void paragraph_line(Inline in, pugi::xml_node where) {
     if (in.text.empty()) return;
     doc::Block b;
     b.where = doc::Locator::html(xpath_of(where));
@@ -204,7 +252,7 @@ class Walker {
   }
 
   void list_item(pugi::xml_node li, int ordinal) {
-    Inline in = flat_.of(li, true);
+    Inline in = flat_.joined(li, true);
     if (!in.text.empty()) {
       doc::Block b;
       b.kind = doc::BlockKind::list_item;
@@ -234,12 +282,12 @@ class Walker {
     }
     for (std::size_t i = 0; i < items.size(); ++i) {
       if (!name_is(items[i], "dt")) continue;
-      Inline label = flat_.of(items[i], true);
+      Inline label = flat_.joined(items[i], true);
       std::string value;
       std::vector<doc::Link> links = label.links;
       std::size_t j = i + 1;
       for (; j < items.size() && name_is(items[j], "dd"); ++j) {
-        Inline v = flat_.of(items[j], true);
+        Inline v = flat_.joined(items[j], true);
         if (!value.empty() && !v.text.empty()) value += ' ';
         value += v.text;
         links.insert(links.end(), v.links.begin(), v.links.end());
@@ -266,7 +314,7 @@ class Walker {
       std::vector<doc::Cell> row;
       for (pugi::xml_node c = tr.first_child(); c; c = c.next_sibling()) {
         if (!name_is(c, "td") && !name_is(c, "th")) continue;
-        Inline in = flat_.of(c, false);
+        Inline in = flat_.joined(c, false);
         row.push_back(doc::Cell{std::move(in.text), {}});
         b.links.insert(b.links.end(), in.links.begin(), in.links.end());
       }
