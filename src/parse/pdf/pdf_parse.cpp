@@ -115,7 +115,7 @@ doc::Document parse_pdf(const Snapshot& s) {
   d.blocks = pdf::build_blocks(lines, pages);
   insert_tables(d.blocks, tables);
   // A browser print of a web page: keep the tagged article, as the HTML parser keeps <main>.
-  if (const auto article = pdf::article_text(s)) pdf::keep_article(d.blocks, *article);
+  if (const auto article = pdf::article_ends(s)) pdf::keep_article(d.blocks, *article);
   if (!chrome.printed_at.empty()) d.meta["printed_at"] = chrome.printed_at;
   if (!chrome.printed_url.empty()) d.meta["printed_url"] = chrome.printed_url;
   for (const auto& [key, value] : info) d.meta["pdf_" + key] = value;
