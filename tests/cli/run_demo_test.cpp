@@ -1,0 +1,106 @@
+// `bidrag run` on the bundled demo pipeline (the captured site through the mirror) and its
+// usage and storage errors: exact records, summaries, exit codes and messages.
+#include <gtest/gtest.h>
+
+#include <sqlite3.h>
+
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+#include "support/support.h"
+
+namespace bidrag::test {
+namespace {
+
+std::string slurp(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::ostringstream ss;
+  ss << in.rdbuf();
+  return ss.str();
+}
+
+std::size_t count_of(const std::string& text, const std::string& needle) {
+  std::size_t n = 0;
+  for (auto p = text.find(needle); p != std::string::npos; p = text.find(needle, p + 1)) ++n;
+  return n;
+}
+
+long long query(const std::string& db, const std::string& sql) {
+  sqlite3* raw = nullptr;
+  sqlite3_open(db.c_str(), &raw);
+  sqlite3_stmt* st = nullptr;
+  sqlite3_prepare_v2(raw, sql.c_str(), -1, &st, nullptr);
+  const long long v = sqlite3_step(st) == SQLITE_ROW ? sqlite3_column_int64(st, 0) : -1;
+  sqlite3_finalize(st);
+  sqlite3_close(raw);
+  return v;
+}
+
+constexpr const char* k2023 = "socialstyrelsen:sociala-insatser-i-utsatta-omraden:2023";
+constexpr const char* k2022 = "socialstyrelsen:sociala-insatser-i-utsatta-omraden:2022";
+
+TEST(RunDemoTest, FollowsTheAnnouncementsToTheirListsAndIsIdempotent) {
+  const std::string dir = temp_dir("run-demo");
+  const std::string db = dir + "/bidrag.db", out = dir + "/records.jsonl";
+  const auto first = run_bidrag({"run", "pipelines/demo.json", "--db", db, "--out", out});
+  EXPECT_EQ(first.exit_code, 0) << first.err;
+  EXPECT_EQ(first.out, "demo: 4 documents, 4 changed, 0 unchanged, 0 failed\n");
+  EXPECT_EQ(first.err, "");  // quiet in a pipe
+  const std::string jsonl = slurp(out);
+  EXPECT_TRUE(records_valid(jsonl));
+  EXPECT_EQ(count_of(jsonl, "\n"), 89u);
+  EXPECT_EQ(count_of(jsonl, R"({"type":"call","id":")" + std::string(k2023) + "\""), 1u);
+  EXPECT_EQ(count_of(jsonl, R"({"type":"call","id":")" + std::string(k2022) + "\""), 1u);
+  // The lists were reached through the announcements' links and tied to their calls.
+  EXPECT_EQ(count_of(jsonl, R"("type":"ceiling","id":")" + std::string(k2023) + ":ceiling:"), 28u);
+  EXPECT_EQ(count_of(jsonl, R"("type":"ceiling","id":")" + std::string(k2022) + ":ceiling:"), 26u);
+  EXPECT_EQ(count_of(jsonl, R"("type":"ceiling","id":")" + std::string(k2023) + R"(:ceiling:0181","call_id":")" +
+                                k2023 + "\""),
+            1u);
+  EXPECT_EQ(count_of(jsonl, R"("rows":28,"total_stated":{"value":243500000,"currency":"SEK"})"), 1u);
+  EXPECT_EQ(count_of(jsonl,
+                     R"("url":"https://statsbidrag.socialstyrelsen.se/globalassets/dokument/fordelning/)"
+                     R"(statsbidrag-fordelningslista-sociala-insatser-2023.pdf")"),
+            31u);  // the link in the announcement, and the list's 30 records (28 ceilings, its
+                   // allocation_list, its requisition deadline) citing the https URL
+
+  EXPECT_EQ(query(db, "SELECT count(*) FROM record_versions"), 89);
+  EXPECT_EQ(query(db, "SELECT count(*) FROM snapshots"), 4);
+
+  // Again: nothing changed, nothing extracted, the same output.
+  const auto second = run_bidrag({"run", "pipelines/demo.json", "--db", db, "--out", out});
+  EXPECT_EQ(second.exit_code, 0) << second.err;
+  EXPECT_EQ(second.out, "demo: 4 documents, 0 changed, 4 unchanged, 0 failed\n");
+  EXPECT_EQ(slurp(out), jsonl);
+  EXPECT_EQ(query(db, "SELECT count(*) FROM record_versions"), 89);
+  EXPECT_EQ(query(db, "SELECT count(*) FROM snapshots"), 4);
+  EXPECT_EQ(query(db, "SELECT count(*) FROM runs WHERE ended_at IS NOT NULL AND documents = 4"), 2);
+}
+
+TEST(RunDemoTest, BadPipelineIsExit2NamingFileAndKey) {
+  const std::string dir = temp_dir("run-bad");
+  std::ofstream(dir + "/x.json") << R"({"name": "x", "sources": ["https://a.se/", "ftp://x"]})";
+  const auto r = run_bidrag({"run", dir + "/x.json", "--db", dir + "/b.db"});
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_EQ(r.err, "bidrag: error: " + dir + R"(/x.json: sources[1]: expected an http, https or file URL, got "ftp://x")" + "\n");
+  EXPECT_FALSE(std::filesystem::exists(dir + "/b.db"));  // checked before anything is opened
+}
+
+TEST(RunDemoTest, UnopenableStoreIsExit3NamingThePath) {
+  const std::string dir = temp_dir("run-nodb");
+  const auto r = run_bidrag({"run", "pipelines/demo.json", "--db", dir + "/missing/bidrag.db", "--out", dir + "/o.jsonl"});
+  EXPECT_EQ(r.exit_code, 3);
+  EXPECT_EQ(r.err, "bidrag: error: " + dir + "/missing/bidrag.db: cannot open the store: unable to open database file\n");
+}
+
+TEST(RunDemoTest, UnknownSinkIsExit2) {
+  const auto r = run_bidrag({"run", "pipelines/demo.json", "--db", "mongodb://h/db"});
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_EQ(r.err,
+            "bidrag: error: sink \"mongodb://h/db\": expected a file path or sqlite:PATH (SQLite), postgresql://… or "
+            "postgres://… (PostgreSQL), or null\n");
+}
+
+}  // namespace
+}  // namespace bidrag::test
