@@ -11,14 +11,48 @@ constexpr const char* kRed = "\033[31m";
 constexpr const char* kGreen = "\033[32m";
 constexpr const char* kYellow = "\033[33m";
 
+std::string shown(const Value& v);
+
+// An amount object {"value": 1234567.5, "currency": "SEK"} → "1 234 567,50 kr", else "".
+std::string amount_object(const Value& v) {
+  const Value* value = v.find("value");
+  if (!value || value->kind != Value::Kind::number) return {};
+  const auto ore = parse_ore(value->text);
+  if (!ore) return {};
+  const std::string currency(v.str("currency"));
+  return kronor_display(*ore) + " " + (currency == "SEK" || currency.empty() ? "kr" : currency);
+}
+
+// A whole record or part of one for people: its stated fields as "key: value", dotted for
+// nested objects ("municipality.name: Nacka, municipality.code: 0182, amount: 250 000 kr").
+void summarise(const Value& v, const std::string& prefix, std::string& out) {
+  for (const auto& [k, m] : v.members) {
+    if (!stated(&m)) continue;
+    const std::string key = prefix.empty() ? k : prefix + "." + k;
+    if (m.is_object() && amount_object(m).empty()) {
+      summarise(m, key, out);
+      continue;
+    }
+    if (!out.empty()) out += ", ";
+    out += key + ": " + shown(m);
+  }
+}
+
 std::string shown(const Value& v) {
   switch (v.kind) {
     case Value::Kind::null: return "null";
     case Value::Kind::boolean: return v.boolean ? "true" : "false";
     case Value::Kind::number:
     case Value::Kind::string: return v.text;
-    default: return to_json(v);
+    case Value::Kind::object: {
+      if (std::string a = amount_object(v); !a.empty()) return a;
+      std::string out;
+      summarise(v, "", out);
+      return out;
+    }
+    case Value::Kind::array: break;
   }
+  return to_json(v);
 }
 
 std::string signed_number(const std::string& s) { return s.starts_with("-") ? s : "+" + s; }
