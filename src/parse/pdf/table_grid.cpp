@@ -2,6 +2,7 @@
 // gutters, sharpened by vertical rules), then turns its lines into rows and cells.
 #include <algorithm>
 #include <cmath>
+#include <deque>
 
 #include "parse/pdf/table_layout.h"
 
@@ -16,11 +17,14 @@ using Cols = std::vector<std::pair<double, double>>;  // x-intervals, left to ri
 
 double overlap(double a0, double a1, double b0, double b1) { return std::min(a1, b1) - std::max(a0, b0); }
 
-// Adds the line's segments to the column structure; false when a segment straddles two
-// columns or widens one into its neighbour (the line does not belong to this table).
+// Adds a multi-segment line's segments to the column structure; false when a segment
+// straddles two columns, two segments fall into one column (another column structure), or a
+// column would widen into its neighbour: the line does not belong to this table. A short
+// mark beside a cell (footnote "*", "1)") may share its column.
 bool fit(const Line& line, Cols& cols) {
   constexpr double eps = 0.5;
   Cols next = cols;
+  std::vector<int> used(cols.size() + line.segments.size(), 0);
   for (const auto& s : line.segments) {
     std::size_t first = next.size(), count = 0;
     for (std::size_t c = 0; c < next.size(); ++c) {
@@ -30,11 +34,13 @@ bool fit(const Line& line, Cols& cols) {
     }
     if (count >= 2) return false;
     if (count == 1) {
+      if (used[first]++ > 0 && s.text.size() > 3) return false;
       next[first].first = std::min(next[first].first, s.box.x0);
       next[first].second = std::max(next[first].second, s.box.x1);
     } else {
-      next.insert(std::upper_bound(next.begin(), next.end(), std::make_pair(s.box.x0, s.box.x1)),
-                  {s.box.x0, s.box.x1});
+      const auto at = std::upper_bound(next.begin(), next.end(), std::make_pair(s.box.x0, s.box.x1));
+      used.insert(used.begin() + (at - next.begin()), 1);
+      next.insert(at, {s.box.x0, s.box.x1});
     }
   }
   for (std::size_t c = 1; c < next.size(); ++c) {
@@ -44,11 +50,13 @@ bool fit(const Line& line, Cols& cols) {
   return true;
 }
 
-// True when one line alone would straddle the columns but could be a spanning row (a county
-// name or a section title inside the table): it stays within the table's extent.
-bool spans_inside(const Line& line, const Cols& cols) {
-  return line.segments.size() == 1 && line.box.x0 >= cols.front().first - line.height &&
-         line.box.x1 <= cols.back().second + line.height;
+// A one-segment line inside a table: a sub-header, a wrapped cell or a spanning row. It must
+// start within the table's extent and overlap a column; it changes no column.
+bool lone_inside(const Line& line, const Cols& cols) {
+  const double slack = line.height;
+  if (line.box.x0 < cols.front().first - slack || line.box.x1 > cols.back().second + 4 * slack) return false;
+  return std::any_of(cols.begin(), cols.end(),
+                     [&](auto& c) { return overlap(line.box.x0, line.box.x1, c.first, c.second) > 0.5; });
 }
 
 // A vertical rule joins two lines into one grid when it runs past both of them inside the
@@ -70,7 +78,15 @@ double median(std::vector<double> v) {
 
 std::vector<doc::Table> tables_in_lines(const std::vector<Line>& lines, const Rules& rules) {
   std::vector<doc::Table> tables;
-  std::size_t i = 0;
+  std::deque<Line> resplit_lines;  // lines re-cut at a table's columns; members point into it
+  // A line whose cells touch (closer than a word space) is re-cut at the known columns.
+  auto cut = [&](const Line& l, const Cols& cols) -> const Line* {
+    const Line r = resplit(l, cols);
+    if (r.segments.size() == l.segments.size()) return &l;
+    resplit_lines.push_back(r);
+    return &resplit_lines.back();
+  };
+  std::size_t i = 0, floor = 0;  // lines before `floor` belong to an earlier table
   while (i < lines.size()) {
     if (lines[i].segments.size() < 2) {
       ++i;
@@ -92,24 +108,15 @@ std::vector<doc::Table> tables_in_lines(const std::vector<Line>& lines, const Ru
       const double gap = l.box.y0 - last->box.y1;
       const double limit = std::max(1.3 * l.height, 2.0 * median(gaps));
       if (gap > limit && !same_grid(*last, l, cols, rules)) break;
-      Cols trial = cols;
-      if (fit(l, trial)) {
-        if (l.segments.size() >= 2) {
-          cols = std::move(trial);
-          members.insert(members.end(), pending.begin(), pending.end());
-          pending.clear();
-          members.push_back(&l);
-          ++multi;
-          end = j + 1;
-        } else {
-          // A lone segment must sit inside a known column: it is a sub-header or a wrapped line.
-          bool inside = std::any_of(cols.begin(), cols.end(), [&](auto& c) {
-            return overlap(l.box.x0, l.box.x1, c.first, c.second) > 0.5;
-          });
-          if (!inside || pending.size() >= 3) break;
-          pending.push_back(&l);
-        }
-      } else if (spans_inside(l, cols) && pending.size() < 2) {
+      if (l.segments.size() >= 2) {
+        const Line* c = cut(l, cols);
+        if (!fit(*c, cols)) break;
+        members.insert(members.end(), pending.begin(), pending.end());
+        pending.clear();
+        members.push_back(c);
+        ++multi;
+        end = j + 1;
+      } else if (lone_inside(l, cols) && pending.size() < 3) {
         pending.push_back(&l);
       } else {
         break;
@@ -118,14 +125,27 @@ std::vector<doc::Table> tables_in_lines(const std::vector<Line>& lines, const Ru
       last = &l;
     }
     // A wrapped last cell: one close line directly below the last row.
-    if (!pending.empty() && pending.front()->box.y0 - members.back()->box.y1 < 0.5 * pending.front()->height &&
-        fit(*pending.front(), cols)) {
+    if (!pending.empty() && pending.front()->box.y0 - members.back()->box.y1 < 0.5 * pending.front()->height) {
       members.push_back(pending.front());
       end = std::max(end, static_cast<std::size_t>(pending.front() - lines.data()) + 1);
     }
     if (multi >= 2 && cols.size() >= 2) {
+      // Header lines whose cells touch were cut off as a row of their own: take them back
+      // once the rows below have shown where the columns are.
+      for (std::size_t k = i; k > floor && k + 3 > i;) {
+        --k;
+        const Line& up = lines[k];
+        if (members.front()->box.y0 - up.box.y1 > 1.3 * up.height) break;
+        const Line* c = cut(up, cols);
+        Cols trial = cols;
+        // A header labels (nearly) every column; a dateline or a caption does not.
+        if (c == &up || c->segments.size() * 4 < cols.size() * 3 || !fit(*c, trial)) break;
+        cols = std::move(trial);
+        members.insert(members.begin(), c);
+      }
       for (auto& t : rows_of(members, cols, rules)) tables.push_back(std::move(t));
       i = end;
+      floor = end;
     } else {
       ++i;
     }

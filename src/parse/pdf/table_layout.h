@@ -18,6 +18,12 @@ struct Segment {
   double height = 0;
   double first_word_width = 0;  // for the wrap test: would this word have fitted on the line above?
   bool bold = false;
+  struct Piece {
+    std::string text;
+    doc::BBox box;
+    bool space_before = false;
+  };
+  std::vector<Piece> words;  // so a segment can be split again where a table's columns say
 };
 
 // Words sharing a baseline, split into segments, left to right.
@@ -46,6 +52,11 @@ struct Frame {
 // Groups words into lines by baseline and each line into segments. `vertical` rules (in the
 // same frame) force a segment break.
 [[nodiscard]] std::vector<Line> build_lines(std::vector<Word> words, const std::vector<doc::BBox>& vertical);
+
+// Splits segments that straddle columns at the word gaps between those columns (cells of
+// adjacent columns set closer than a word space). Returns the line unchanged when a word
+// itself straddles.
+[[nodiscard]] Line resplit(const Line& line, const std::vector<std::pair<double, double>>& cols);
 
 // True for a cell that is an amount or count: digits with group spaces, points, commas, a
 // sign, %, a currency word, footnote markers, or a dash standing for zero ("–").

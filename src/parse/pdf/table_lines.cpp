@@ -34,7 +34,55 @@ bool is_digit_group(std::string_view w) {
 
 double overlap(double a0, double a1, double b0, double b1) { return std::min(a1, b1) - std::max(a0, b0); }
 
+// A capital letter first: ASCII A-Z or a Latin-1 capital (Å Ä Ö É …, U+00C0–U+00DE).
+bool starts_upper(std::string_view w) {
+  if (w.empty()) return false;
+  if (w[0] >= 'A' && w[0] <= 'Z') return true;
+  std::size_t i = 0;
+  const char32_t c = next_cp(w, i);
+  return c >= 0xC0 && c <= 0xDE && c != 0xD7;
+}
+
 }  // namespace
+
+Line resplit(const Line& line, const std::vector<std::pair<double, double>>& cols) {
+  Line out = line;
+  out.segments.clear();
+  for (const auto& s : line.segments) {
+    std::vector<std::size_t> col_of;
+    bool straddles = false, ok = true;
+    for (const auto& w : s.words) {
+      std::size_t hits = 0, at = cols.size();
+      double best = 0;
+      for (std::size_t c = 0; c < cols.size(); ++c) {
+        const double ov = overlap(w.box.x0, w.box.x1, cols[c].first, cols[c].second);
+        if (ov > 0.5) ++hits;
+        if (ov > best) best = ov, at = c;
+      }
+      if (hits > 1 || at == cols.size()) ok = false;
+      if (!col_of.empty() && at != col_of.back()) straddles = true;
+      if (!col_of.empty() && at < col_of.back()) ok = false;
+      col_of.push_back(at);
+    }
+    if (!straddles || !ok) {
+      out.segments.push_back(s);
+      continue;
+    }
+    for (std::size_t k = 0; k < s.words.size(); ++k) {
+      const auto& w = s.words[k];
+      if (k == 0 || col_of[k] != col_of[k - 1]) {
+        out.segments.push_back({w.text, w.box, s.height, w.box.width(), s.bold, {{w.text, w.box, false}}});
+      } else {
+        auto& seg = out.segments.back();
+        if (w.space_before) seg.text += ' ';
+        seg.text += w.text;
+        seg.box = seg.box.united(w.box);
+        seg.words.push_back(w);
+      }
+    }
+  }
+  return out;
+}
 
 std::string fold_space(std::string_view s) {
   std::string out;
@@ -152,32 +200,41 @@ std::vector<Line> build_lines(std::vector<Word> words, const std::vector<doc::BB
     line.height = o.core1 - o.core0;
     line.box = ws.front().box;
     const double h = line.height;
+    // Thresholds in ems of the font (box heights differ between producers for one size).
+    auto em_of = [&](const Word& w) { return w.font_size > 0 ? w.font_size : 0.77 * w.box.height(); };
     for (std::size_t k = 0; k < ws.size(); ++k) {
       const Word& w = ws[k];
       const std::string text = fold_space(w.text);
       line.box = line.box.united(w.box);
       bool join = false;
+      double gap = 0;
       if (k > 0) {
         const Word& prev = ws[k - 1];
-        const double gap = w.box.x0 - prev.box.x1;
+        const double em = std::max(em_of(prev), em_of(w));
+        gap = w.box.x0 - prev.box.x1;
         const double mid0 = prev.box.x1 - 0.5, mid1 = w.box.x0 + 0.5;
         const bool ruled = std::any_of(vertical.begin(), vertical.end(), [&](const doc::BBox& r) {
           const double x = (r.x0 + r.x1) / 2;
           return x > mid0 && x < mid1 && overlap(r.y0, r.y1, o.core0, o.core1) > 0.3 * h;
         });
         const auto& seg = line.segments.back();
-        const bool group = is_digit(seg.text.back()) && is_digit_group(text) && is_numeric(seg.text);
-        join = !ruled && (gap <= 0.35 * h || (group && gap <= 0.5 * h));
+        const bool numeric = is_numeric(seg.text);
+        const bool group = numeric && is_digit(seg.text.back()) && is_digit_group(text);
+        // An amount followed closely by a capitalised word: the next column's name (cells of
+        // adjacent columns can sit closer than a word space).
+        const bool name_after_amount = numeric && starts_upper(text);
+        join = !ruled && !name_after_amount && (gap <= 0.55 * em || (group && gap <= 0.65 * em));
       }
+      const bool space = k > 0 && (gap > 0.08 * h || ws[k - 1].space_after);
       if (join) {
         auto& seg = line.segments.back();
-        const double gap = w.box.x0 - ws[k - 1].box.x1;
-        if (gap > 0.08 * h || ws[k - 1].space_after) seg.text += ' ';
+        if (space) seg.text += ' ';
         seg.text += text;
         seg.box = seg.box.united(w.box);
         seg.bold = seg.bold && w.bold;
+        seg.words.push_back({text, w.box, space});
       } else {
-        line.segments.push_back({text, w.box, h, w.box.width(), w.bold});
+        line.segments.push_back({text, w.box, h, w.box.width(), w.bold, {{text, w.box, false}}});
       }
     }
     lines.push_back(std::move(line));

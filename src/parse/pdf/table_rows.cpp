@@ -100,10 +100,15 @@ bool wraps(const Row& upper, const Row& lower, const std::vector<bool>& numeric,
     const auto& up = upper.cells[c];
     if (numeric[c] || up.empty() || is_numeric(lo.text)) return false;
     if (std::abs(lo.box.x0 - up.box.x0) > lower.height) return false;
-    if (lo.bold && !up.bold) return false;
+    // A wrapped cell keeps its style. Bold rows (sub-headers, subtotals) seldom wrap, so
+    // between two bold lines only a line-end hyphen or a lower-case start says "wrapped".
+    if (lo.bold != up.bold) return false;
+    const bool hyphen = up.text.back() == '-';
+    const bool lower_start = lo.text[0] >= 'a' && lo.text[0] <= 'z';
+    if (up.bold && !hyphen && !lower_start) return false;
     const double width = cols[c].second - cols[c].first;
     const double space = 0.25 * lower.height;
-    if (up.text.back() != '-' && up.box.width() + space + lo.first_word < width - 0.5) return false;
+    if (!hyphen && up.box.width() + space + lo.first_word < width - 0.5) return false;
     any = true;
   }
   return any && lower.box.y0 - upper.box.y1 < 0.6 * lower.height;
