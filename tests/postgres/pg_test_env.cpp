@@ -14,6 +14,7 @@ std::string db_name() { return "bidrag_test_" + std::to_string(getpid()); }
 
 void admin_exec(const std::string& sql) {
   PGconn* c = PQconnectdb(pg_admin_url().c_str());
+  PQsetNoticeProcessor(c, [](void*, const char*) {}, nullptr);
   if (PQstatus(c) != CONNECTION_OK) {
     const std::string msg = PQerrorMessage(c);
     PQfinish(c);

@@ -1,0 +1,58 @@
+// `bidrag run … --sink postgresql://…` end to end: the demo pipeline loads into a real server,
+// a re-run changes no row, and a wrong password exits 3 without printing it.
+#include <gtest/gtest.h>
+#include <libpq-fe.h>
+
+#include <filesystem>
+
+#include "pg_test_env.h"
+#include "support/support.h"
+
+namespace bidrag::test {
+namespace {
+
+std::string scalar(const std::string& sql) {
+  PGconn* c = PQconnectdb(pg_test_url().c_str());
+  PQsetNoticeProcessor(c, [](void*, const char*) {}, nullptr);
+  PGresult* r = PQexec(c, sql.c_str());
+  std::string v = PQresultStatus(r) == PGRES_TUPLES_OK && PQntuples(r) == 1 ? PQgetvalue(r, 0, 0) : PQerrorMessage(c);
+  PQclear(r);
+  PQfinish(c);
+  return v;
+}
+
+TEST(PostgresCliTest, TheDemoPipelineLoadsIdempotently) {
+  const auto dir = temp_dir("pg-cli");
+  const std::vector<std::string> args{"run", "pipelines/demo.json", "--db", dir + "/bidrag.db", "--out",
+                                      dir + "/records.jsonl", "--sink", pg_test_url()};
+  scalar("DROP SCHEMA IF EXISTS bidrag CASCADE");
+  const auto first = run_bidrag(args);
+  ASSERT_EQ(first.exit_code, 0) << first.err;
+  EXPECT_EQ(scalar("SELECT count(*) FROM bidrag.current_ceilings WHERE call_id LIKE '%:2023'"), "28");
+  EXPECT_EQ(scalar("SELECT count(*) FROM bidrag.current_ceilings WHERE call_id LIKE '%:2022'"), "26");
+  EXPECT_EQ(scalar("SELECT amount FROM bidrag.current_ceilings WHERE code = '0127' AND call_id LIKE '%:2023'"), "17603816.00");
+  EXPECT_EQ(scalar("SELECT total_stated FROM bidrag.current_allocation_lists WHERE call_id LIKE '%:2023'"), "243500000.00");
+  EXPECT_EQ(scalar("SELECT application_close FROM bidrag.current_calls WHERE year = 2023"), "2023-05-12");
+  const std::string versions = scalar("SELECT count(*) FROM bidrag.record_versions");
+
+  // A fresh SQLite store forces re-extraction, so the PostgreSQL load really runs again.
+  std::filesystem::remove(dir + "/bidrag.db");
+  const auto second = run_bidrag(args);
+  ASSERT_EQ(second.exit_code, 0) << second.err;
+  EXPECT_EQ(scalar("SELECT count(*) FROM bidrag.record_versions"), versions);
+  EXPECT_EQ(scalar("SELECT count(*) FROM bidrag.record_versions WHERE valid_to IS NOT NULL"), "0");
+}
+
+TEST(PostgresCliTest, AWrongPasswordExits3WithoutShowingIt) {
+  const auto dir = temp_dir("pg-cli-pw");
+  const auto r = run_bidrag({"run", "pipelines/demo.json", "--db", dir + "/bidrag.db", "--out", dir + "/records.jsonl",
+                             "--sink", pg_url_with_password("s3cret-wrong")});
+  EXPECT_EQ(r.exit_code, 3) << r.err;
+  EXPECT_EQ(r.err.find("s3cret-wrong"), std::string::npos) << r.err;
+  EXPECT_EQ(r.out.find("s3cret-wrong"), std::string::npos) << r.out;
+  EXPECT_NE(r.err.find("password authentication failed"), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find(":***@127.0.0.1:"), std::string::npos) << r.err;
+}
+
+}  // namespace
+}  // namespace bidrag::test
