@@ -81,7 +81,9 @@ class Scanner {
     std::size_t e = 0;
     if (!digits(i, 4, 4, y, e) || e >= t_.size() || t_[e] != '-') return false;
     if (!digits(e + 1, 2, 2, m, e) || e >= t_.size() || t_[e] != '-') return false;
-    if (!digits(e + 1, 2, 2, d, e) || !utf8::at_word_end(t_, e)) return false;
+    if (!digits(e + 1, 2, 2, d, e)) return false;
+    // "2023-05-12T23:59:00+01:00" (HTML <time datetime>) continues with a 'T' and the time.
+    if (!utf8::at_word_end(t_, e) && !(t_[e] == 't' && e + 1 < t_.size() && utf8::is_digit(t_[e + 1]))) return false;
     dm = {d, m, y, e};
     return true;
   }
@@ -157,6 +159,28 @@ class Scanner {
     return std::string(buf);
   }
 
+  // "T23:59", "T23:59:00", "T23:59:00Z", "T23:59:00+01:00": the local time as printed.
+  std::optional<std::string> iso_time(std::size_t& end) const {
+    int h = 0, m = 0, sec = 0;
+    std::size_t e = 0;
+    if (!digits(end + 1, 2, 2, h, e) || e >= t_.size() || t_[e] != ':' || !digits(e + 1, 2, 2, m, e)) return std::nullopt;
+    if (h > 23 || m > 59) return std::nullopt;
+    if (e + 1 < t_.size() && t_[e] == ':' && digits(e + 1, 2, 2, sec, e)) {
+      if (e + 1 < t_.size() && t_[e] == '.' && utf8::is_digit(t_[e + 1]))
+        for (++e; e < t_.size() && utf8::is_digit(t_[e]);) ++e;
+    }
+    if (e < t_.size() && t_[e] == 'z') {
+      ++e;
+    } else if (e + 5 < t_.size() && (t_[e] == '+' || t_[e] == '-') && utf8::is_digit(t_[e + 1]) &&
+               utf8::is_digit(t_[e + 2]) && t_[e + 3] == ':' && utf8::is_digit(t_[e + 4]) && utf8::is_digit(t_[e + 5])) {
+      e += 6;
+    }
+    end = e;
+    char buf[6] = {static_cast<char>('0' + h / 10), static_cast<char>('0' + h % 10), ':',
+                   static_cast<char>('0' + m / 10), static_cast<char>('0' + m % 10), 0};
+    return std::string(buf);
+  }
+
   void push(std::size_t begin, std::size_t end, Candidate c) {
     c.m.text = std::string(s_.substr(begin, end - begin));
     c.m.begin = begin;
@@ -217,7 +241,7 @@ class Scanner {
     DayMonth a, b;
     if (iso(i, a)) {
       std::size_t end = a.end;
-      auto time = time_after(end, true);
+      auto time = end < t_.size() && t_[end] == 't' ? iso_time(end) : time_after(end, true);
       std::optional<DayMonth> second;
       if (const std::size_t d = dash(sp(end)); !time && d != npos && iso(sp(d), b)) second = b, end = b.end;
       push_date(i, end, a, second, std::move(time));

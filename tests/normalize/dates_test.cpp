@@ -69,6 +69,8 @@ const Case kCases[] = {
     {"2024-03-15 kl. 23.59", {}, "date=2024-03-15 time=23:59 text='2024-03-15 kl. 23.59'"},
     {"2024-03-15 kl 12", {}, "date=2024-03-15 time=12:00 text='2024-03-15 kl 12'"},
     {"2024-03-15 23:59", {}, "date=2024-03-15 time=23:59 text='2024-03-15 23:59'"},
+    {"2023-05-12T23:59:00+02:00", {}, "date=2023-05-12 time=23:59 text='2023-05-12T23:59:00+02:00'"},
+    {"<time datetime=\"2023-01-18T00:00:00Z\">", {}, "date=2023-01-18 time=00:00 text='2023-01-18T00:00:00Z'"},
     {"15 mars 2024 klockan 9.00", {}, "date=2024-03-15 time=09:00 text='15 mars 2024 klockan 9.00'"},
     {"till och med den 31 december 2023", {}, "date=2023-12-31 text='den 31 december 2023'"},
     {"senast den 15 februari 2024", {}, "date=2024-02-15 text='den 15 februari 2024'"},
