@@ -5,10 +5,10 @@
 
 #include "allocation_list_header.h"
 #include "allocation_list_meta.h"
+#include "allocation_list_pdf.h"
 #include "allocation_list_rows.h"
 #include "bidrag/extract/extract.h"
 #include "bidrag/normalize/municipality.h"
-#include "bidrag/parse/pdf_tables.h"
 #include "bidrag/record/ids.h"
 
 namespace bidrag::extract {
@@ -41,24 +41,6 @@ std::string sek(std::int64_t ore) {
     grouped += ',' + std::string(frac < 10 ? "0" : "") + std::to_string(frac);
   }
   return (negative ? "-" : "") + grouped + " kr";
-}
-
-// Until the PDF parser emits table blocks itself, the table finder runs on the snapshot's
-// words here, so that a PDF list is read with the same engine as `bidrag tables`.
-doc::Document with_pdf_tables(const doc::Document& d, const Snapshot& s) {
-  for (const doc::Block& b : d.blocks) {
-    if (b.kind == doc::BlockKind::table) return d;
-  }
-  doc::Document out = d;
-  const auto pages = parse::pdf::load_words(s);
-  for (doc::Table& t : parse::pdf::find_tables(pages)) {
-    doc::Block b;
-    b.kind = doc::BlockKind::table;
-    b.where = doc::Locator::pdf(t.page, t.bbox);
-    b.table = std::move(t);
-    out.blocks.push_back(std::move(b));
-  }
-  return out;
 }
 
 struct Built {
@@ -135,10 +117,29 @@ Built build_rows(const alloc::Reading& reading, const std::string& call_id, cons
 
 std::optional<std::vector<record::Record>> extract_allocation_list(const doc::Document& document,
                                                                    const Snapshot& snapshot, const Context& context) {
-  const doc::Document d = document.format == doc::Format::pdf ? with_pdf_tables(document, snapshot) : document;
-  const alloc::Reading reading = alloc::read_list(d);
+  alloc::Reading reading = alloc::read_list(document);
   if (!reading.found) return std::nullopt;
-  const alloc::ListMeta meta = alloc::read_meta(d, reading.first_block);
+  alloc::ListMeta meta = alloc::read_meta(document, reading.first_block);
+  // A PDF's word boxes are read again only for what the document model lost.
+  std::optional<doc::Document> completed;
+  if (document.format == doc::Format::pdf) {
+    alloc::PdfWords words(snapshot);
+    if (alloc::has_tall_cells(document)) {
+      completed = document;
+      alloc::split_tall_cells(*completed, words);
+    }
+    if (document.pages >= 2 && (!meta.funder || !meta.date)) {
+      if (!completed) completed = document;
+      const double top = document.blocks[reading.first_block].table.bbox.y0;
+      auto head = alloc::running_header(words, top);
+      completed->blocks.insert(completed->blocks.begin(), head.begin(), head.end());
+    }
+    if (completed) {
+      reading = alloc::read_list(*completed);
+      meta = alloc::read_meta(*completed, reading.first_block);
+    }
+  }
+  const doc::Document& d = completed ? *completed : document;
   std::vector<std::string> list_warnings = reading.warnings;
   const std::string call_id = alloc::call_id_of(meta, context, list_warnings);
 

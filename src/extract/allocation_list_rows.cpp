@@ -84,11 +84,18 @@ class GroupReader {
     std::vector<std::string> texts;
     bool any = false;
     for (std::size_t c = g_.first; c <= g_.last; ++c) {
-      texts.push_back(cell_text(cells, c));
+      texts.push_back(normalize::fold_spaces(cell_text(cells, c)));
       any = any || !is_blank(texts.back());
     }
     if (!any || repeats_header(cells, header)) return false;
-    const std::string name = normalize::fold_spaces(cell_text(cells, g_.name));
+    // A name printed over several lines comes as lines separated by '\n' (PDF word boxes).
+    std::vector<std::string> printed_lines;
+    for (std::string_view raw = cell_text(cells, g_.name); !raw.empty();) {
+      const std::size_t nl = std::min(raw.find('\n'), raw.size());
+      if (std::string l = normalize::fold_spaces(raw.substr(0, nl)); !l.empty()) printed_lines.push_back(std::move(l));
+      raw.remove_prefix(std::min(nl + 1, raw.size()));
+    }
+    const std::string name = join_lines(printed_lines);
     const std::string amount = normalize::fold_spaces(cell_text(cells, g_.amount));
     std::string label = name;
     for (std::size_t c = g_.first; label.empty() && c <= g_.last; ++c) {
@@ -118,12 +125,12 @@ class GroupReader {
     }
     std::vector<std::string> lines;
     for (const Fragment& f : pending_) lines.push_back(f.text);
-    lines.push_back(name);
+    lines.insert(lines.end(), printed_lines.begin(), printed_lines.end());
     doc::Locator at = where;
     if (!pending_.empty()) {
       const std::string joined = join_lines(lines);
       if (!resolves(joined) && resolves(name)) {
-        lines = {name};  // the pending text was a heading inside the table, not part of the name
+        lines = printed_lines;  // the pending text was a heading inside the table, not part of the name
       } else {
         for (const Fragment& f : pending_) at = united(f.where, at);
       }

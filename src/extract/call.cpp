@@ -100,8 +100,9 @@ std::vector<record::Record> extract_call(const doc::Document& document, const Sn
     }
     if (dates.days_left && call.application_close &&
         call.application_close->plus_days(-*dates.days_left) != *fetched) {
-      call.warnings.push_back("'" + std::to_string(*dates.days_left) + " dagar' kvar does not match closing on " +
-                              call.application_close->iso() + " as of " + fetched->iso());
+      call.warnings.push_back("days_left " + std::to_string(*dates.days_left) + " does not match application_close " +
+                              call.application_close->iso() + " as of " + fetched->iso() + " (" +
+                              std::to_string(days_between(*fetched, *call.application_close)) + " days)");
     }
   } else if (dates.days_left && call.application_close) {
     call.as_of = call.application_close->plus_days(-*dates.days_left);
