@@ -264,5 +264,26 @@ TEST(PdfParse, AllocationListTableAndItsText) {
   EXPECT_NE(find(d, BlockKind::paragraph, "Statsbidragsenheten"), nullptr);
 }
 
+TEST(PdfParse, MultiPageListKeepsItsFirstRunningHeader) {
+  const doc::Document d = parse_fixture("allocation-lists/multi-page.pdf");
+  EXPECT_EQ(d.pages, 8);
+  // "Socialstyrelsen … Datum: 2024-01-15" heads every page: content once, on page 1.
+  std::size_t dates = 0;
+  for (const doc::Block& b : d.blocks) {
+    if (b.kind == BlockKind::fact && b.text == "Datum") {
+      ++dates;
+      EXPECT_EQ(b.value, "2024-01-15");
+      EXPECT_EQ(b.where.page, 1);
+    }
+  }
+  EXPECT_EQ(dates, 1U);
+  EXPECT_FALSE(any_text_contains(d, "Sida 2 av 8"));
+  EXPECT_FALSE(any_text_contains(d, "Sida 1 av 8"));
+  std::size_t tables = 0;
+  for (const doc::Block& b : d.blocks) tables += b.kind == BlockKind::table ? 1 : 0;
+  EXPECT_EQ(tables, 6U);  // one per page the table runs over
+  EXPECT_EQ(d.title, "Fördelning av statsbidrag för förebyggande arbete mot våld i nära relationer 2024");
+}
+
 }  // namespace
 }  // namespace bidrag

@@ -92,7 +92,9 @@ Chrome remove_chrome(std::vector<std::vector<Line>>& pages_lines, const std::vec
       std::string date;
       if (b != Band::none) {
         date = print_date(l.text);
-        const bool repeated = n >= 2 && seen[{b, shape(l.text)}].size() >= needed;
+        // A running header's first copy is content (an office document's "Datum: …" is the
+        // document's date); a browser's print stamp is not, on any page.
+        const bool repeated = i > 0 && n >= 2 && seen[{b, shape(l.text)}].size() >= needed;
         drop = repeated || is_page_number(l.text) || !date.empty() || is_url(l.text) ||
                (!pdf_title.empty() && l.text == pdf_title);
       }

@@ -15,7 +15,8 @@ struct Chrome {
 };
 
 // Removes from `pages_lines` (one vector per page) the lines in the top and bottom margin
-// bands that repeat on the pages (digits ignored, so "2/5" matches "3/5"), page numbers
+// bands that repeat on the pages (digits ignored, so "2/5" matches "3/5"; the first page's
+// copy is kept as content unless a rule below drops it), page numbers
 // ("N/M", "Sida N av M", "N (M)", "Page N of M"), and on any page a print date-time or URL
 // alone in a band. `pdf_title` (document metadata) is also removed where it stands alone in a
 // band, as browsers print it there.
