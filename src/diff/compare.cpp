@@ -299,19 +299,25 @@ std::vector<std::string> merged_keys(const CallGroup* a, const CallGroup* b) {
   std::vector<std::string> keys;
   if (a)
     for (const auto& i : a->items) keys.push_back(i.key);
-  if (b) {
-    std::size_t insert_at = 0;
-    for (const auto& i : b->items) {
-      const auto it = std::find(keys.begin(), keys.end(), i.key);
-      if (it != keys.end()) {
-        insert_at = static_cast<std::size_t>(it - keys.begin()) + 1;
-      } else {
-        keys.insert(keys.begin() + static_cast<std::ptrdiff_t>(insert_at), i.key);
-        ++insert_at;
+  if (!b) return keys;
+  // Keys only in b, each under the position (in a) of the key before it in b.
+  std::vector<std::vector<std::string>> after(keys.size() + 1);
+  std::size_t anchor = 0;  // 0: before everything; k: after keys[k - 1]
+  for (const auto& i : b->items) {
+    if (a) {
+      if (const auto it = a->index.find(i.key); it != a->index.end()) {
+        anchor = it->second + 1;
+        continue;
       }
     }
+    after[anchor].push_back(i.key);
   }
-  return keys;
+  std::vector<std::string> merged(after[0]);
+  for (std::size_t k = 0; k < keys.size(); ++k) {
+    merged.push_back(keys[k]);
+    merged.insert(merged.end(), after[k + 1].begin(), after[k + 1].end());
+  }
+  return merged;
 }
 
 void diff_call(const std::string& series, const CallGroup* a, const CallGroup* b, std::vector<Change>& out) {

@@ -11,10 +11,9 @@
 
 namespace bidrag::diff {
 
-const Item* CallGroup::find(std::string_view key) const noexcept {
-  for (const auto& i : items)
-    if (i.key == key) return &i;
-  return nullptr;
+const Item* CallGroup::find(const std::string& key) const noexcept {
+  const auto it = index.find(key);
+  return it == index.end() ? nullptr : &items[it->second];
 }
 
 const CallGroup* RecordSet::find(std::string_view series) const noexcept {
@@ -43,14 +42,13 @@ void add_record(RecordSet& set, Value record) {
   CallGroup* group = nullptr;
   for (auto& c : set.calls)
     if (c.series == series) group = &c;
-  if (!group) group = &set.calls.emplace_back(CallGroup{series, {}});
-  for (auto& i : group->items) {
-    if (i.key == key) {
-      log::debug(set.source + ": " + id + " appears again; the later record is used");
-      i.json = std::move(record);
-      return;
-    }
+  if (!group) group = &set.calls.emplace_back(CallGroup{series, {}, {}});
+  if (const auto it = group->index.find(key); it != group->index.end()) {
+    log::debug(set.source + ": " + id + " appears again; the later record is used");
+    group->items[it->second].json = std::move(record);
+    return;
   }
+  group->index.emplace(key, group->items.size());
   group->items.push_back(Item{type, std::move(key), std::move(record)});
 }
 

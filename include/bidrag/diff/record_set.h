@@ -3,6 +3,7 @@
 #pragma once
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include "bidrag/diff/json_value.h"
@@ -18,7 +19,8 @@ struct Item {
 struct CallGroup {
   std::string series;       // "socialstyrelsen:sociala-insatser-i-utsatta-omraden"
   std::vector<Item> items;  // first-seen order; a later record with the same key replaces it
-  [[nodiscard]] const Item* find(std::string_view key) const noexcept;
+  std::unordered_map<std::string, std::size_t> index;  // key → position in items
+  [[nodiscard]] const Item* find(const std::string& key) const noexcept;
 };
 
 struct RecordSet {
