@@ -45,7 +45,7 @@ INSTANTIATE_TEST_SUITE_P(
                    "allocation-lists/html-table.html", "html-table.jsonl"},
         GoldenCase{"multi_page", "https://www.socialstyrelsen.se/fordelning/multi-page.pdf",
                    "allocation-lists/multi-page.pdf", "multi-page.jsonl"}),
-    [](const auto& info) { return std::string(info.param.name); });
+    [](const auto& p) { return std::string(p.param.name); });
 
 std::vector<std::string> lines_of(const std::string& text) {
   std::vector<std::string> out;
