@@ -91,7 +91,9 @@ Runner setup_diff(CLI::App& app, const Globals&) {
       "ceilings with the exact change in kronor and percent, plus the change of the total.\n"
       "Calls pair up by series (the call id without its year), so the 2022 and 2023 editions of a\n"
       "call are compared; records inside a call pair up by id, never by position. Provenance\n"
-      "(source, ids, warnings), the capture date (as_of) and how amounts were printed are ignored.");
+      "(source, ids, warnings), the capture date (as_of) and how amounts were printed are ignored.\n"
+      "OLD and NEW are JSON Lines files of records, or use --db with --call, --from and --to to\n"
+      "compare two years of a call series, or two capture times of a call, from the SQLite store.");
   app.add_option("OLD", o->older, "Older records: JSON Lines as written by 'bidrag extract'");
   app.add_option("NEW", o->newer, "Newer records: JSON Lines as written by 'bidrag extract'");
   app.add_option("--db", o->db, "Compare two selections of this SQLite store instead of two files");
