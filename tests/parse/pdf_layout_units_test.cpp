@@ -70,5 +70,75 @@ TEST(JoinLines, Hyphenation) {
   for (const auto& [lines, out] : cases) EXPECT_EQ(join_lines(lines), out) << lines.front();
 }
 
+// Synthetic pages for remove_chrome: A4, lines at the given heights.
+struct Placed {
+  double y;
+  std::string text;
+};
+
+std::vector<std::vector<Line>> lines_of(const std::vector<std::vector<Placed>>& pages) {
+  std::vector<std::vector<Line>> out;
+  for (std::size_t p = 0; p < pages.size(); ++p) {
+    out.emplace_back();
+    for (const Placed& pl : pages[p]) {
+      Line l;
+      l.page = static_cast<int>(p) + 1;
+      l.box = {40, pl.y, 300, pl.y + 9};
+      l.size = 8;
+      l.text = pl.text;
+      out.back().push_back(l);
+    }
+  }
+  return out;
+}
+
+std::vector<std::vector<std::string>> texts_of(const std::vector<std::vector<Line>>& pages) {
+  std::vector<std::vector<std::string>> out;
+  for (const auto& p : pages) {
+    out.emplace_back();
+    for (const Line& l : p) out.back().push_back(l.text);
+  }
+  return out;
+}
+
+std::vector<Page> a4(std::size_t n) {
+  std::vector<Page> pages(n);
+  for (std::size_t i = 0; i < n; ++i) pages[i] = Page{static_cast<int>(i) + 1, 595, 842, {}, {}, {}};
+  return pages;
+}
+
+TEST(RemoveChrome, FirefoxStylePrint) {
+  // Firefox: title (cut short) and address at the top, "N of M" and the date at the bottom.
+  auto pages = lines_of({
+      {{20, "Bidrag till lokala föreningar 2024 - Exempelmyndig…"}, {20, "https://www.example.se/bidrag/lokala/"},
+       {100, "Bidrag till lokala föreningar 2024"}, {820, "1 of 2"}, {820, "24/02/2023, 14:03"}},
+      {{20, "Bidrag till lokala föreningar 2024 - Exempelmyndig…"}, {20, "https://www.example.se/bidrag/lokala/"},
+       {100, "Kontakt"}, {820, "2 of 2"}, {820, "24/02/2023, 14:03"}},
+  });
+  const Chrome c = remove_chrome(pages, a4(2), "Bidrag till lokala föreningar 2024 - Exempelmyndigheten");
+  EXPECT_EQ(texts_of(pages), (std::vector<std::vector<std::string>>{{"Bidrag till lokala föreningar 2024"}, {"Kontakt"}}));
+  EXPECT_EQ(c.printed_at, "2023-02-24");
+  EXPECT_EQ(c.printed_url, "https://www.example.se/bidrag/lokala/");
+}
+
+TEST(RemoveChrome, OfficeRunningHeaderIsContentOnceOnly) {
+  auto pages = lines_of({
+      {{30, "Myndigheten Datum: 2024-01-15"}, {100, "Fördelning 2024"}, {800, "Sida 1 av 2"}},
+      {{30, "Myndigheten Datum: 2024-01-15"}, {100, "Kommun Belopp"}, {800, "Sida 2 av 2"}},
+  });
+  const Chrome c = remove_chrome(pages, a4(2), "Fördelning 2024");
+  EXPECT_EQ(texts_of(pages), (std::vector<std::vector<std::string>>{
+                                 {"Myndigheten Datum: 2024-01-15", "Fördelning 2024"}, {"Kommun Belopp"}}));
+  EXPECT_EQ(c.printed_at, "");
+  EXPECT_EQ(c.printed_url, "");
+}
+
+TEST(RemoveChrome, MarginTextOfOnePageStays) {
+  // Text near the edge that does not repeat and is no stamp is content (a one-page letterhead).
+  auto pages = lines_of({{{30, "Socialstyrelsen"}, {100, "Rubrik"}, {800, "Statsbidragsenheten"}, {800, "Sida 1 (1)"}}});
+  (void)remove_chrome(pages, a4(1), "");
+  EXPECT_EQ(texts_of(pages), (std::vector<std::vector<std::string>>{{"Socialstyrelsen", "Rubrik", "Statsbidragsenheten"}}));
+}
+
 }  // namespace
 }  // namespace bidrag::parse::pdf

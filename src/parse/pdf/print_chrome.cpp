@@ -35,6 +35,22 @@ bool is_url(const std::string& t) {
   return std::regex_match(t, re);
 }
 
+// The document's title as a browser prints it in the margin: whole, or cut short with an
+// ellipsis where it did not fit.
+bool is_title(std::string text, const std::string& title) {
+  if (title.empty() || text.empty()) return false;
+  if (text == title) return true;
+  for (const char* ellipsis : {"\xE2\x80\xA6", "..."}) {
+    const std::string e = ellipsis;
+    if (text.size() > e.size() && text.compare(text.size() - e.size(), e.size(), e) == 0) {
+      text.erase(text.size() - e.size());
+      while (!text.empty() && text.back() == ' ') text.pop_back();
+      return text.size() >= 8 && title.compare(0, text.size(), text) == 0;
+    }
+  }
+  return false;
+}
+
 std::string iso(int y, int m, int d) {
   if (y < 100) y += 2000;
   if (m < 1 || m > 12 || d < 1 || d > 31) return {};
@@ -81,6 +97,14 @@ Chrome remove_chrome(std::vector<std::vector<Line>>& pages_lines, const std::vec
     }
   }
   const std::size_t needed = std::max<std::size_t>(2, static_cast<std::size_t>(std::ceil(0.6 * static_cast<double>(n))));
+  // A browser's print stamp (date-time or address in a margin) marks the whole margin as
+  // the browser's, on the first page too.
+  bool browser_print = false;
+  for (std::size_t i = 0; i < n && !browser_print; ++i) {
+    for (const Line& l : pages_lines[i]) {
+      if (band_of(l, pages[i]) != Band::none && (!print_date(l.text).empty() || is_url(l.text))) browser_print = true;
+    }
+  }
 
   for (std::size_t i = 0; i < n; ++i) {
     auto& lines = pages_lines[i];
@@ -94,9 +118,8 @@ Chrome remove_chrome(std::vector<std::vector<Line>>& pages_lines, const std::vec
         date = print_date(l.text);
         // A running header's first copy is content (an office document's "Datum: …" is the
         // document's date); a browser's print stamp is not, on any page.
-        const bool repeated = i > 0 && n >= 2 && seen[{b, shape(l.text)}].size() >= needed;
-        drop = repeated || is_page_number(l.text) || !date.empty() || is_url(l.text) ||
-               (!pdf_title.empty() && l.text == pdf_title);
+        const bool repeated = (i > 0 || browser_print) && n >= 2 && seen[{b, shape(l.text)}].size() >= needed;
+        drop = repeated || is_page_number(l.text) || !date.empty() || is_url(l.text) || is_title(l.text, pdf_title);
       }
       if (!drop) {
         kept.push_back(std::move(l));
