@@ -73,3 +73,26 @@ TEST(RecordSet, ErrorsNameTheSourceAndLine) {
 
 }  // namespace
 }  // namespace bidrag::diff
+
+namespace bidrag::diff {
+namespace {
+
+TEST(RecordSet, ErrorRecordsAreSkippedAndDuplicatesKeepTheLaterRecord) {
+  const std::string src = R"("source":{"url":"https://example.org/a","sha256":"","fetched_at":null,"format":"html"})";
+  const std::string text =
+      R"({"type":"error","id":"e1","url":"https://example.org/a","stage":"parse","message":"no grant call found","locator":null,)" +
+      src + "}\n" +
+      R"({"type":"deadline","id":"f:t:2023:deadline:report_due","call_id":"f:t:2023","kind":"report_due","date":"2024-02-15","time":null,"text":"a",)" +
+      src + "}\n" +
+      R"({"type":"deadline","id":"f:t:2023:deadline:report_due","call_id":"f:t:2023","kind":"report_due","date":"2024-02-16","time":null,"text":"b",)" +
+      src + "}\n";
+  const RecordSet set = load_jsonl(text, "x.jsonl");
+  ASSERT_EQ(set.calls.size(), 1u);
+  ASSERT_EQ(set.calls[0].items.size(), 1u);
+  EXPECT_EQ(set.calls[0].items[0].json.str("date"), "2024-02-16");
+  EXPECT_EQ(set.calls[0].find("deadline:report_due"), &set.calls[0].items[0]);
+  EXPECT_EQ(set.calls[0].find("deadline:other"), nullptr);
+}
+
+}  // namespace
+}  // namespace bidrag::diff
