@@ -3,8 +3,12 @@
 // when it repeats on every page.
 #include "allocation_list_pdf.h"
 
+#include <poppler/cpp/poppler-document.h>
+#include <poppler/cpp/poppler-page.h>
+
 #include <algorithm>
 #include <cmath>
+#include <memory>
 
 
 namespace bidrag::extract::alloc {
@@ -137,6 +141,31 @@ const std::vector<parse::pdf::Page>& PdfWords::pages() {
   return *pages_;
 }
 
+std::vector<parse::pdf::Page> PdfWords::first_pages(int n) {
+  if (pages_) return {pages_->begin(), pages_->begin() + std::min<std::ptrdiff_t>(n, static_cast<std::ptrdiff_t>(pages_->size()))};
+  // The document opened before (parse_pdf); an unreadable one gives no pages here.
+  std::unique_ptr<poppler::document> d(poppler::document::load_from_raw_data(
+      snapshot_.bytes.data(), static_cast<int>(snapshot_.bytes.size())));
+  std::vector<parse::pdf::Page> out;
+  if (!d || d->is_locked()) return out;
+  for (int i = 0; i < std::min(n, d->pages()); ++i) {
+    std::unique_ptr<poppler::page> p(d->create_page(i));
+    if (!p) break;
+    parse::pdf::Page page;
+    page.number = i + 1;
+    for (auto& box : p->text_list()) {
+      Word w;
+      const auto utf8 = box.text().to_utf8();
+      w.text.assign(utf8.begin(), utf8.end());
+      const auto b = box.bbox();
+      w.box = {b.left(), b.top(), b.right(), b.bottom()};
+      page.words.push_back(std::move(w));
+    }
+    out.push_back(std::move(page));
+  }
+  return out;
+}
+
 bool has_tall_cells(const doc::Document& document) {
   for (const doc::Block& b : document.blocks) {
     if (b.kind != doc::BlockKind::table) continue;
@@ -162,7 +191,7 @@ void split_tall_cells(doc::Document& document, PdfWords& words) {
 }
 
 std::vector<doc::Block> running_header(PdfWords& words, double table_top) {
-  const auto& pages = words.pages();
+  const auto pages = words.first_pages(2);
   if (pages.size() < 2) return {};
   return header_blocks(pages[0], pages[1], table_top);
 }

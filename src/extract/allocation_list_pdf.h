@@ -16,6 +16,9 @@ class PdfWords {
  public:
   explicit PdfWords(const Snapshot& snapshot) : snapshot_(snapshot) {}
   [[nodiscard]] const std::vector<parse::pdf::Page>& pages();
+  // Only the first `n` pages' words (all pages when they are loaded already): a running
+  // header needs two pages, not a 300-page list read twice.
+  [[nodiscard]] std::vector<parse::pdf::Page> first_pages(int n);
 
  private:
   const Snapshot& snapshot_;
