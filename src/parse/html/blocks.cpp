@@ -86,7 +86,10 @@ class Flattener {
     }
     if (name == "img") {
       // An image speaks through its alt text only inside a link (a linked cover image).
-      if (link_text) *link_text += n.attribute("alt").value();
+      if (link_text) {
+        *link_text += n.attribute("alt").value();
+        out.text += n.attribute("alt").value();
+      }
       return;
     }
     const bool block = is_block_element(n);
