@@ -113,7 +113,6 @@ void contact_section(const Page& page, std::size_t heading, std::vector<FoundCon
 
 std::vector<FoundContact> find_contacts(const Page& page) {
   std::vector<FoundContact> out;
-  const auto heading = page.find_heading({"kontakt"});
   std::optional<std::size_t> section_heading;
   // "Nätverk med kontaktpersoner" names mailboxes, not the call's persons: prefer a heading
   // that is about contact alone ("Kontakt", "Kontaktpersoner", "Kontakta oss").
@@ -123,7 +122,6 @@ std::vector<FoundContact> find_contacts(const Page& page) {
     const std::string f = fold(b.text);
     if (f.rfind("kontakt", 0) == 0 || f.rfind("frågor", 0) == 0 || f == "har du frågor?") section_heading = i;
   }
-  if (!section_heading) section_heading = heading;
 
   std::vector<FoundContact> labelled;
   const auto& blocks = page.blocks();
