@@ -208,6 +208,26 @@ TEST_F(PostgresSinkTest, AChangedListClosesOldVersionsAndAnswersForAPastTime) {
             std::vector<std::string>{"2023-04-01 08:00:00"});
 }
 
+TEST_F(PostgresSinkTest, AFailedFetchAddsItsErrorAndRetiresNothing) {
+  auto s = sink();
+  s->put(snapshot(kListUrl, "%PDF-1", "2023-01-18T08:00:00Z"), allocation_list(kList2023));
+  record::ErrorRecord e;
+  e.url = kListUrl;
+  e.id = record::error_id(kListUrl, "fetch");
+  e.stage = "fetch";
+  e.message = std::string(kListUrl) + ": HTTP 503";
+  e.source.url = kListUrl;
+  Snapshot failed;
+  failed.url = kListUrl;
+  failed.fetched_at = "2023-01-19T08:00:00Z";
+  const auto r = s->put(failed, {e});
+  EXPECT_EQ(r.added, 1u);
+  EXPECT_EQ(r.closed, 0u);
+  EXPECT_EQ(query("SELECT count(*) FROM " + schema_ + ".current_ceilings"), std::vector<std::string>{"3"});
+  EXPECT_EQ(query("SELECT stage, message FROM " + schema_ + ".current_errors"),
+            std::vector<std::string>{"fetch|" + std::string(kListUrl) + ": HTTP 503"});
+}
+
 TEST_F(PostgresSinkTest, AConnectionKilledMidLoadLeavesNoPartialDocumentAndTheRetryCompletes) {
   int attempts = 0;
   options_.before_commit = [&](int attempt, int pid) {

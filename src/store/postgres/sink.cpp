@@ -99,10 +99,14 @@ class PostgresSink final : public Sink {
               .affected());
       conn_.exec("UPDATE " + sc + ".record_versions v SET valid_to = $1 FROM incoming i WHERE v.record_id = i.record_id "
                  "AND v.source_url = $2 AND v.valid_to IS NULL AND v.content_sha256 <> i.content_sha", tu);
-      result.closed = static_cast<std::size_t>(
-          conn_.exec("UPDATE " + sc + ".record_versions v SET valid_to = $1 WHERE v.source_url = $2 AND v.valid_to IS NULL "
-                     "AND NOT EXISTS (SELECT 1 FROM incoming i WHERE i.record_id = v.record_id)", tu)
-              .affected());
+      // A failed fetch (no bytes, so no sha256) brings only its error record: what the source
+      // stated before still stands.
+      if (!s.sha256.empty()) {
+        result.closed = static_cast<std::size_t>(
+            conn_.exec("UPDATE " + sc + ".record_versions v SET valid_to = $1 WHERE v.source_url = $2 AND v.valid_to IS NULL "
+                       "AND NOT EXISTS (SELECT 1 FROM incoming i WHERE i.record_id = v.record_id)", tu)
+                .affected());
+      }
       conn_.exec("INSERT INTO " + sc + ".call_ids (id) SELECT DISTINCT coalesce(call_id, CASE WHEN type = 'call' THEN record_id END) "
                  "FROM incoming WHERE call_id IS NOT NULL OR type = 'call' ON CONFLICT DO NOTHING");
       result.added = static_cast<std::size_t>(
