@@ -125,7 +125,12 @@ std::vector<doc::Table> tables_in_lines(const std::vector<Line>& lines, const Ru
       last = &l;
     }
     // A wrapped last cell: one close line directly below the last row.
-    if (!pending.empty() && pending.front()->box.y0 - members.back()->box.y1 < 0.5 * pending.front()->height) {
+    const auto within_column = [&](const Line& l) {
+      return std::any_of(cols.begin(), cols.end(),
+                         [&](auto& c) { return l.box.x0 >= c.first - 0.5 && l.box.x1 <= c.second + 0.5; });
+    };
+    if (!pending.empty() && pending.front()->box.y0 - members.back()->box.y1 < 0.5 * pending.front()->height &&
+        within_column(*pending.front())) {
       members.push_back(pending.front());
       end = std::max(end, static_cast<std::size_t>(pending.front() - lines.data()) + 1);
     }

@@ -3,6 +3,7 @@
 // multi-line header joined into one row.
 #include <algorithm>
 
+#include "bidrag/normalize/text.h"
 #include "parse/pdf/table_layout.h"
 
 namespace bidrag::parse::pdf::layout {
@@ -100,6 +101,8 @@ bool wraps(const Row& upper, const Row& lower, const std::vector<bool>& numeric,
     const auto& up = upper.cells[c];
     if (numeric[c] || up.empty() || is_numeric(lo.text)) return false;
     if (std::abs(lo.box.x0 - up.box.x0) > lower.height) return false;
+    // Wrapped text stays inside its column; a line reaching past it is text below the table.
+    if (lo.box.x1 > cols[c].second + 0.5 || lo.box.x0 < cols[c].first - 0.5) return false;
     // A wrapped cell keeps its style. Bold rows (sub-headers, subtotals) seldom wrap, so
     // between two bold lines only a line-end hyphen or a lower-case start says "wrapped".
     if (lo.bold != up.bold) return false;
@@ -162,7 +165,7 @@ std::vector<doc::Table> rows_of(const std::vector<const Line*>& lines, Cols cols
   // rules are one row (wrapped cells, numbers set at the bottom or the middle of the cell).
   std::size_t separated = 0;
   for (std::size_t k = 1; k < rows.size(); ++k) separated += rule_between(rows[k - 1], rows[k], rules) ? 1 : 0;
-  const bool ruled = rows.size() > 1 && separated * 2 >= rows.size() - 1;
+  const bool ruled = rows.size() > 1 && separated * 4 >= (rows.size() - 1) * 3;
 
   std::vector<Row> out;
   for (std::size_t k = 0; k < rows.size(); ++k) {
@@ -184,6 +187,19 @@ std::vector<doc::Table> rows_of(const std::vector<const Line*>& lines, Cols cols
       continue;
     }
     out.push_back(std::move(r));
+  }
+
+  // A header set apart by a rule (booktabs \midrule, a border under the header only): the
+  // lines above the first rule are one header row, even when they hold years ("2024").
+  if (!ruled && out.size() > 2) {
+    std::size_t first_rule = 0;
+    for (std::size_t k = 1; k < out.size() && k <= 3 && first_rule == 0; ++k) {
+      if (rule_between(out[k - 1], out[k], rules)) first_rule = k;
+    }
+    if (first_rule >= 2 && first_rule + 1 < out.size()) {
+      for (std::size_t k = 1; k < first_rule; ++k) join(out[0], out[k], true);
+      out.erase(out.begin() + 1, out.begin() + static_cast<std::ptrdiff_t>(first_rule));
+    }
   }
 
   // A multi-line header: a line before the first numeric row that adds text over a numeric
@@ -210,7 +226,7 @@ std::vector<doc::Table> rows_of(const std::vector<const Line*>& lines, Cols cols
     for (std::size_t c = 0; c < r.cells.size(); ++c) {
       const auto& rc = r.cells[c];
       doc::BBox box = rc.empty() ? doc::BBox{cols[c].first, r.box.y0, cols[c].second, r.box.y1} : rc.box;
-      cells.push_back({rc.text, box});
+      cells.push_back({normalize::nfc(rc.text), box});  // pdfLaTeX gives å as a + ring
       t.bbox = first ? box : t.bbox.united(box);
       first = false;
     }
