@@ -48,7 +48,7 @@ std::string make_list(bool ruled) {
         s += rule;
       }
     }
-    if (ruled) s += "0.5 w 55 773 m 55 68 l S 205 773 m 205 68 l S 385 773 m 385 68 l S 455 773 m 455 68 l S\n";
+    if (ruled) s += "0.5 w 55 756 m 455 756 l S 55 773 m 55 68 l S 205 773 m 205 68 l S 385 773 m 385 68 l S 455 773 m 455 68 l S\n";
     s += "BT /F1 10 Tf 400 40 Td (Sida " + std::to_string(p + 1) + " av " + std::to_string(kPages) + ") Tj ET\n";
     const std::size_t content = objs.size() + 1;
     objs.push_back("<< /Length " + std::to_string(s.size()) + " >>\nstream\n" + s + "endstream");

@@ -37,34 +37,46 @@ struct PageLines {
   double frame_height = 0;
 };
 
-// Lines near the top or bottom edge, set apart from the content by a gap, that are page
-// numbers or repeat (digits masked) at the same height on other pages.
-void drop_furniture(std::vector<PageLines>& pages) {
+// Candidates: the block of lines at the top (bottom) edge of the page, up to the first gap that
+// sets it apart from the content. Only the outermost block: a table header repeated under a
+// running header is content, even when it repeats at the same height on every page.
+std::vector<bool> edge_lines(const PageLines& p) {
   constexpr double band = 0.12;
-  auto outer = [&](const PageLines& p, std::size_t k, bool& top) {
-    const auto& l = p.lines[k];
-    top = l.box.y1 < band * p.frame_height;
-    const bool bottom = l.box.y0 > (1 - band) * p.frame_height;
-    if (!top && !bottom) return false;
-    // Set apart: the neighbour towards the page's middle is not tight against it.
-    if (top && k + 1 < p.lines.size()) return p.lines[k + 1].box.y0 - l.box.y1 > 0.6 * l.height;
-    if (bottom && k > 0) return l.box.y0 - p.lines[k - 1].box.y1 > 0.6 * l.height;
-    return true;
-  };
-  std::map<std::string, std::vector<double>> seen;  // key → heights where it occurs
-  for (const auto& p : pages) {
-    for (std::size_t k = 0; k < p.lines.size(); ++k) {
-      bool top = false;
-      if (outer(p, k, top)) seen[layout::furniture_key(p.lines[k])].push_back(p.lines[k].box.y0);
+  const auto& ls = p.lines;
+  std::vector<bool> cand(ls.size(), false);
+  for (std::size_t k = 0; k < ls.size() && ls[k].box.y1 < band * p.frame_height; ++k) {
+    if (k + 1 == ls.size() || ls[k + 1].box.y0 - ls[k].box.y1 > 0.6 * ls[k].height) {
+      std::fill(cand.begin(), cand.begin() + static_cast<std::ptrdiff_t>(k + 1), true);
+      break;
     }
   }
-  for (auto& p : pages) {
+  for (std::size_t k = ls.size(); k-- > 0 && ls[k].box.y0 > (1 - band) * p.frame_height;) {
+    if (k == 0 || ls[k].box.y0 - ls[k - 1].box.y1 > 0.6 * ls[k].height) {
+      std::fill(cand.begin() + static_cast<std::ptrdiff_t>(k), cand.end(), true);
+      break;
+    }
+  }
+  return cand;
+}
+
+// Edge lines that are page numbers or repeat (digits masked) at the same height on other pages.
+void drop_furniture(std::vector<PageLines>& pages) {
+  std::map<std::string, std::vector<double>> seen;  // key → heights where it occurs
+  std::vector<std::vector<bool>> edges;
+  for (const auto& p : pages) {
+    edges.push_back(edge_lines(p));
+    for (std::size_t k = 0; k < p.lines.size(); ++k) {
+      if (edges.back()[k]) seen[layout::furniture_key(p.lines[k])].push_back(p.lines[k].box.y0);
+    }
+  }
+  for (std::size_t i = 0; i < pages.size(); ++i) {
+    auto& p = pages[i];
     std::vector<Line> kept;
     kept.reserve(p.lines.size());
     for (std::size_t k = 0; k < p.lines.size(); ++k) {
       const Line& l = p.lines[k];
-      bool top = false, furniture = false;
-      if (outer(p, k, top)) {
+      bool furniture = false;
+      if (edges[i][k]) {
         for (const auto& s : l.segments) furniture = furniture || layout::is_page_number(s.text);
         const auto& ys = seen[layout::furniture_key(l)];
         const auto same = std::count_if(ys.begin(), ys.end(), [&](double y) { return std::abs(y - l.box.y0) < 3; });
