@@ -101,3 +101,23 @@ TEST(General, RotatedTableBoxesAreInPageCoordinates) {
 
 }  // namespace
 }  // namespace bidrag::test
+
+namespace bidrag::test {
+namespace {
+
+// A table continued over three pages with its header at the very top of each page (no
+// running header above it): the repeated header is a row, the footer "Sida N av 3" is not.
+TEST(General, RepeatedHeaderAtThePageTopIsKept) {
+  const auto tables = pdf_tables("tables/repeated-header.pdf");
+  ASSERT_EQ(tables.size(), 3u);
+  for (std::size_t t = 0; t < 3; ++t) {
+    EXPECT_EQ(tables[t].page, static_cast<int>(t) + 1);
+    ASSERT_EQ(tables[t].rows.size(), 11u) << dump(tables[t]);
+    EXPECT_EQ(texts(tables[t].rows[0]), (std::vector<std::string>{"Name", "Amount"}));
+  }
+  EXPECT_EQ(texts(tables[0].rows[1]), (std::vector<std::string>{"Item 1", "1 234 567"}));
+  EXPECT_EQ(texts(tables[2].rows[10]), (std::vector<std::string>{"Item 30", "1 037 010"}));
+}
+
+}  // namespace
+}  // namespace bidrag::test

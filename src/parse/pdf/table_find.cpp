@@ -59,6 +59,18 @@ std::vector<bool> edge_lines(const PageLines& p) {
   return cand;
 }
 
+// A table header at the page's edge (a table continued without a running header): the line
+// below has as many cells, each under one of its cells.
+bool heads_table(const Line& l, const Line& next) {
+  if (l.segments.size() < 2 || l.segments.size() != next.segments.size()) return false;
+  for (std::size_t k = 0; k < l.segments.size(); ++k) {
+    const auto& a = l.segments[k].box;
+    const auto& b = next.segments[k].box;
+    if (std::min(a.x1, b.x1) - std::max(a.x0, b.x0) <= 0) return false;
+  }
+  return true;
+}
+
 // Edge lines that are page numbers or repeat (digits masked) at the same height on other pages.
 void drop_furniture(std::vector<PageLines>& pages) {
   std::map<std::string, std::vector<double>> seen;  // key → heights where it occurs
@@ -76,7 +88,7 @@ void drop_furniture(std::vector<PageLines>& pages) {
     for (std::size_t k = 0; k < p.lines.size(); ++k) {
       const Line& l = p.lines[k];
       bool furniture = false;
-      if (edges[i][k]) {
+      if (edges[i][k] && !(k + 1 < p.lines.size() && heads_table(l, p.lines[k + 1]))) {
         for (const auto& s : l.segments) furniture = furniture || layout::is_page_number(s.text);
         const auto& ys = seen[layout::furniture_key(l)];
         const auto same = std::count_if(ys.begin(), ys.end(), [&](double y) { return std::abs(y - l.box.y0) < 3; });
