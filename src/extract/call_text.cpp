@@ -121,6 +121,12 @@ class TextFinder {
       for (std::size_t j = i; j < blocks.size(); ++j) {
         const auto& b = blocks[j];
         if (b.kind == BlockKind::link) continue;  // a link line between steps (plain text, PDF)
+        // One short line between two steps whose numbering goes on right after it is an
+        // aside of the step above ("Läs mer om …" printed under it), not the list's end.
+        if (b.kind != BlockKind::list_item && b.text.size() < 80 && j + 1 < blocks.size() &&
+            blocks[j + 1].kind == BlockKind::list_item && blocks[j + 1].ordinal == expect) {
+          continue;
+        }
         if (b.kind != BlockKind::list_item || b.ordinal != expect) break;
         out_.steps.push_back(step_text(b));
         step_blocks_.insert(j);

@@ -111,6 +111,11 @@ TEST(SeedClosedText, GivesTheAcceptanceValues) {
   EXPECT_EQ(iso(c.published), "2023-01-18");
   EXPECT_EQ(iso(c.application_close), "2023-05-12");
   EXPECT_EQ(iso(c.funds_usable_until), "2023-12-31");
+  // The indented "Läs mer om ombudsansökan" line between the steps does not end the list.
+  ASSERT_EQ(c.steps.size(), 2u);
+  EXPECT_TRUE(c.steps[0].ends_with("Beräknad handläggningstid är en månad."));
+  EXPECT_TRUE(c.steps[1].starts_with("Efter att er ombudsansökan beviljats kan ni rekvirera statsbidraget"));
+  EXPECT_TRUE(c.steps[1].ends_with("anges vad respektive kommun högst kan rekvirera för belopp."));
   EXPECT_EQ(c.status, "closed");
   EXPECT_EQ(c.days_left, std::nullopt);
   EXPECT_EQ(iso(c.as_of), "null");
