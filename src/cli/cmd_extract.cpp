@@ -11,6 +11,7 @@
 #include "bidrag/common/snapshot.h"
 #include "bidrag/extract/extract.h"
 #include "bidrag/fetch/fetch.h"
+#include "bidrag/pipeline/sinks.h"
 #include "bidrag/record/ids.h"
 #include "cli/commands.h"
 
@@ -22,6 +23,7 @@ struct ExtractOptions {
   std::string fetched_at;
   std::string url;
   std::string content_type;
+  std::vector<std::string> sinks;  // also store the records there (postgresql://…, sqlite:PATH)
 };
 
 bool digits(std::string_view s) {
@@ -70,6 +72,9 @@ int run(const ExtractOptions& o) {
   const std::optional<std::string> fetched_at =
       o.fetched_at.empty() ? std::nullopt : std::optional<std::string>(check_rfc3339_utc(o.fetched_at));
   if (!o.url.empty() && o.inputs.size() != 1) throw UsageError("--url names the source of one FILE; got " + std::to_string(o.inputs.size()));
+  // Sinks open (and migrate) before any document is read: a refused connection is exit 3 at once.
+  std::vector<std::unique_ptr<store::Sink>> sinks;
+  for (const auto& spec : o.sinks) sinks.push_back(pipeline::make_sink(spec));
   bool failed = false;
   for (const auto& input : o.inputs) {
     std::vector<record::Record> records;
@@ -77,6 +82,7 @@ int run(const ExtractOptions& o) {
       Snapshot s = load(input, o);
       if (fetched_at) s.fetched_at = fetched_at;
       records = extract::extract(s);
+      for (auto& sink : sinks) sink->put(s, records);  // one transaction per document and sink
     } catch (const Error& e) {
       record::ErrorRecord err;
       err.id = record::error_id(input, "fetch");
@@ -114,9 +120,13 @@ Runner setup_extract(CLI::App& app, const Globals&) {
                  "The page's real URL for a local FILE (one input only): the records' source URL and the base for "
                  "relative links");
   app.add_option("--content-type", o->content_type, "Declared content type of a local FILE (e.g. text/html)");
+  app.add_option("--sink", o->sinks,
+                 "Also store each document's records there, repeatable: postgresql://USER@HOST/DB (or postgresql:// "
+                 "with the PG* variables), sqlite:PATH or a .db path");
   app.footer(
       "\nExamples:\n"
       "  bidrag extract page.html\n"
+      "  bidrag extract --sink postgresql://bidrag@localhost/grants lista.pdf\n"
       "  bidrag extract --fetched-at 2023-02-24T14:03:00Z https://statsbidrag.socialstyrelsen.se/statsbidrag/x/\n"
       "  bidrag extract --url https://example.se/bidrag/x/ saved-page.html\n\n" +
       std::string(kExitCodeHelp));

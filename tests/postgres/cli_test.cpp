@@ -54,5 +54,22 @@ TEST(PostgresCliTest, AWrongPasswordExits3WithoutShowingIt) {
   EXPECT_NE(r.err.find(":***@127.0.0.1:"), std::string::npos) << r.err;
 }
 
+TEST(PostgresCliTest, ExtractLoadsAnAllocationListAndAWrongPasswordExits3) {
+  scalar("DROP SCHEMA IF EXISTS bidrag CASCADE");
+  const auto r = run_bidrag({"extract", "--sink", pg_test_url(), "fixtures/corpus/sociala-insatser-2023/fordelningslista.pdf"});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_EQ(scalar("SELECT count(*) FROM bidrag.current_ceilings"), "28");
+  EXPECT_EQ(scalar("SELECT sum(amount) FROM bidrag.current_ceilings"), "243500000.00");
+  EXPECT_EQ(scalar("SELECT amount FROM bidrag.current_ceilings WHERE code = '0180'"), "24870722.00");
+  EXPECT_EQ(scalar("SELECT sum_check FROM bidrag.current_allocation_lists"), "ok");
+
+  const auto bad = run_bidrag({"extract", "--sink", pg_url_with_password("extract-wrong-pw"),
+                               "fixtures/corpus/sociala-insatser-2023/fordelningslista.pdf"});
+  EXPECT_EQ(bad.exit_code, 3) << bad.err;
+  EXPECT_EQ(bad.out, "");
+  EXPECT_EQ(bad.err.find("extract-wrong-pw"), std::string::npos) << bad.err;
+  EXPECT_NE(bad.err.find("password authentication failed"), std::string::npos) << bad.err;
+}
+
 }  // namespace
 }  // namespace bidrag::test
