@@ -1,5 +1,6 @@
 // Exact kronor/öre arithmetic for amount changes.
 #include "bidrag/diff/money.h"
+#include "bidrag/record/record.h"
 
 #include <limits>
 
@@ -43,17 +44,7 @@ std::optional<std::int64_t> parse_ore(std::string_view s) noexcept {
   return negative ? -total : total;
 }
 
-std::string kronor_number(std::int64_t ore) {
-  const std::uint64_t mag = magnitude(ore);
-  std::string s = ore < 0 ? "-" : "";
-  s += std::to_string(mag / 100);
-  if (const auto frac = mag % 100; frac != 0) {
-    s += '.';
-    s += static_cast<char>('0' + frac / 10);
-    s += static_cast<char>('0' + frac % 10);
-  }
-  return s;
-}
+std::string kronor_number(std::int64_t ore) { return record::Amount{ore}.json_number(); }
 
 std::string kronor_display(std::int64_t ore) {
   const std::uint64_t mag = magnitude(ore);

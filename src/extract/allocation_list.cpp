@@ -16,16 +16,6 @@ namespace {
 
 using alloc::Entry;
 
-record::Source source_at(const Snapshot& s, doc::Format format, const doc::Locator& where) {
-  record::Source src;
-  src.url = s.url;
-  src.sha256 = s.sha256;
-  src.fetched_at = s.fetched_at;
-  src.format = format;
-  src.locator = where;
-  return src;
-}
-
 // "243 500 000 kr", "1 234,50 kr": a figure for a warning, exact.
 std::string sek(std::int64_t ore) {
   const bool negative = ore < 0;
@@ -106,7 +96,7 @@ Built build_rows(const alloc::Reading& reading, const std::string& call_id, cons
     c.amount_as_printed = e.amount_as_printed;
     c.cells = e.cells;
     c.name_lines = e.name_lines;
-    c.source = source_at(s, format, e.where);
+    c.source = source_of(s, format, e.where);
     since_subtotal += e.ore;
     out.ceilings.push_back(std::move(c));
   }
@@ -151,7 +141,7 @@ std::optional<std::vector<record::Record>> extract_allocation_list(const doc::Do
   record::AllocationList list;
   list.id = record::allocation_list_id(call_id);
   list.call_id = call_id;
-  list.source = source_at(snapshot, d.format, d.blocks[reading.first_block].where);
+  list.source = source_of(snapshot, d.format, d.blocks[reading.first_block].where);
   list.title = meta.title;
   list.unit = normalize::to_string(reading.unit);
   list.rows = static_cast<int>(rows.ceilings.size());
@@ -180,7 +170,7 @@ std::optional<std::vector<record::Record>> extract_allocation_list(const doc::Do
     record::Deadline dl;
     dl.id = record::deadline_id(call_id, h.kind);
     dl.call_id = call_id;
-    dl.source = source_at(snapshot, d.format, h.where);
+    dl.source = source_of(snapshot, d.format, h.where);
     dl.kind = h.kind;
     dl.date = h.date;
     dl.time = h.time;
