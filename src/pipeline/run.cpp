@@ -125,8 +125,11 @@ class Runner {
         log::debug(item.url + ": unchanged");
       } else {
         const auto records = extractor_(snapshot, item.context);
+        // The first sink is the store that remembers what was seen (validators, SHA-256); it is
+        // written last, so when another sink fails the document is not remembered and the next
+        // run extracts and loads it again instead of skipping it as unchanged.
         store::PutResult put;
-        for (std::size_t s = 0; s < sinks_.size(); ++s) {
+        for (std::size_t s = sinks_.size(); s-- > 0;) {
           const auto r = sinks_[s]->put(snapshot, records);
           if (s == 0) put = r;
         }

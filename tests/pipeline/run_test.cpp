@@ -6,6 +6,7 @@
 #include <functional>
 #include <map>
 
+#include "bidrag/common/error.h"
 #include "bidrag/pipeline/run.h"
 #include "bidrag/record/ids.h"
 #include "bidrag/store/sqlite_store.h"
@@ -264,5 +265,38 @@ TEST_F(RunTest, EachUrlIsFetchedOncePerRun) {
   EXPECT_EQ(extractor.contexts[1], kCall);
 }
 
+// A second sink that fails once (a database that went away): the remembering store must not
+// have recorded the document, so the next run extracts it again and the sink gets it.
+class FailingOnceSink final : public store::Sink {
+ public:
+  store::PutResult put(const Snapshot&, const std::vector<record::Record>& records) override {
+    if (fail_next) {
+      fail_next = false;
+      throw IoError("postgresql://db: connection lost");
+    }
+    loaded += records.size();
+    return {records.size(), 0, 0};
+  }
+  [[nodiscard]] std::string describe() const override { return "failing-once"; }
+  bool fail_next = true;
+  std::size_t loaded = 0;
+};
+
+TEST_F(RunTest, ASinkThatFailsLeavesTheDocumentToBeLoadedAgainNextRun) {
+  fetcher.serve(kPage, std::string("page 2023-03-15 ") + kList, "\"p1\"");
+  fetcher.serve(kList, "list 3", "\"l1\"");
+  FailingOnceSink other;
+  RunOptions o;
+  o.extractor = [this](const Snapshot& s, const extract::Context& c) { return extractor(s, c); };
+  EXPECT_THROW(run(pipeline, fetcher, {&store, &other}, &store, o), IoError);
+  EXPECT_EQ(store.count_versions(), 0u);  // nothing remembered, nothing half-stored
+  const auto second = run(pipeline, fetcher, {&store, &other}, &store, o);
+  EXPECT_EQ(summary(second), "2 documents, 2 changed, 0 unchanged, 0 failed");
+  EXPECT_EQ(extractor.calls, 3);  // the page twice (the failed load did not count), the list once
+  EXPECT_EQ(other.loaded, 6u);
+  EXPECT_EQ(store.count_versions(), 6u);
+}
+
 }  // namespace
 }  // namespace bidrag::pipeline
+
