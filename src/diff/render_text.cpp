@@ -70,8 +70,10 @@ std::string difference(const Change& c) {
     std::string s = signed_number(kronor_display(*c.delta_ore)) + " kr";
     if (c.percent) {
       std::string p = signed_number(*c.percent);
-      p.replace(p.find('.'), 1, ",");
-      s += ", " + p + " %";
+      if (const auto dot = p.find('.'); dot != std::string::npos) p[dot] = ',';  // Swedish decimal comma
+      s += ", ";  // piece by piece: GCC 12 at -O3 warns falsely (-Wrestrict) on ", " + std::string
+      s += p;
+      s += " %";
     }
     return s;
   }

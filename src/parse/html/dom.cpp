@@ -99,11 +99,19 @@ std::string xpath_of(pugi::xml_node node) {
     }
     std::string part = n.name();
     // The index is only printed when there are several siblings of that name.
-    if (count > 1) part += "[" + std::to_string(index) + "]";
+    // Appended piece by piece: GCC 12 at -O3 warns falsely (-Wrestrict) on "[" + std::string.
+    if (count > 1) {
+      part += '[';
+      part += std::to_string(index);
+      part += ']';
+    }
     parts.push_back(std::move(part));
   }
   std::string path;
-  for (auto it = parts.rbegin(); it != parts.rend(); ++it) path += "/" + *it;
+  for (auto it = parts.rbegin(); it != parts.rend(); ++it) {
+    path += '/';
+    path += *it;
+  }
   return path;
 }
 
