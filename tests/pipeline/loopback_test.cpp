@@ -26,12 +26,6 @@ std::size_t count_of(const std::vector<std::string>& lines, const std::string& n
   return n;
 }
 
-std::string jsonl(const std::vector<std::string>& lines) {
-  std::string s;
-  for (const auto& l : lines) s += l + "\n";
-  return s;
-}
-
 class LoopbackTest : public ::testing::Test {
  protected:
   test::HttpServer server;
@@ -76,7 +70,7 @@ TEST_F(LoopbackTest, AnnouncementAndItsListAre304TheSecondTime) {
   });
   const auto first = go({"/page/"});
   EXPECT_EQ(summary(first), "2 documents, 2 changed, 0 unchanged, 0 failed");
-  EXPECT_TRUE(test::records_valid(jsonl(first.lines)));
+  EXPECT_TRUE(test::records_valid(test::jsonl(first.lines)));
   EXPECT_EQ(count_of(first.lines, R"({"type":"call","id":")" + std::string(kCall) + "\""), 1u);
   // The list is tied to the announcement's call.
   EXPECT_EQ(count_of(first.lines, R"(:ceiling:0181","call_id":")" + std::string(kCall) + "\""), 1u);
@@ -117,7 +111,7 @@ TEST_F(LoopbackTest, PdfServedAsHtmlIsSniffed) {
   const auto r = run(pipeline, *fetcher, {&store}, &store);
   EXPECT_EQ(summary(r), "1 document, 1 changed, 0 unchanged, 0 failed");
   EXPECT_EQ(count_of(r.lines, R"("type":"ceiling")"), 28u);
-  EXPECT_TRUE(test::records_valid(jsonl(r.lines)));
+  EXPECT_TRUE(test::records_valid(test::jsonl(r.lines)));
 }
 
 TEST_F(LoopbackTest, FiveHundredTwiceThenOkIsRetried) {
@@ -167,7 +161,7 @@ TEST_P(LoopbackFailureTest, IsAnErrorRecordAndTheOthersAreStored) {
             std::string::npos)
       << r.lines[0];
   EXPECT_EQ(count_of(r.lines, R"("type":"ceiling")"), 28u);
-  EXPECT_TRUE(test::records_valid(jsonl(r.lines)));
+  EXPECT_TRUE(test::records_valid(test::jsonl(r.lines)));
   EXPECT_EQ(store.current_records_of(server.url("/bad")).size(), 1u);
 }
 

@@ -142,12 +142,6 @@ struct FakeExtractor {
   }
 };
 
-std::string jsonl(const std::vector<std::string>& lines) {
-  std::string s;
-  for (const auto& l : lines) s += l + "\n";
-  return s;
-}
-
 class RunTest : public ::testing::Test {
  protected:
   std::string db = test::temp_dir(::testing::UnitTest::GetInstance()->current_test_info()->name()) + "/bidrag.db";
@@ -180,7 +174,7 @@ TEST_F(RunTest, FollowsTheAllocationListWithTheCallsContext) {
   ASSERT_EQ(r.lines.size(), 6u);
   EXPECT_NE(r.lines[3].find(R"("id":"example:stod:2023:ceiling:0110","call_id":"example:stod:2023")"), std::string::npos)
       << r.lines[3];
-  EXPECT_TRUE(test::records_valid(jsonl(r.lines)));
+  EXPECT_TRUE(test::records_valid(test::jsonl(r.lines)));
   EXPECT_EQ(store.count_versions(), 6u);
 }
 
@@ -241,7 +235,7 @@ TEST_F(RunTest, AFailedDocumentIsAnErrorRecordAndTheOthersAreStored) {
   EXPECT_NE(r.lines[4].find(R"("stage":"extract","message":"https://example.se/other/: no grant call found")"),
             std::string::npos)
       << r.lines[4];
-  EXPECT_TRUE(test::records_valid(jsonl(r.lines)));
+  EXPECT_TRUE(test::records_valid(test::jsonl(r.lines)));
   // The failed ones are retried next run; the good ones are not extracted again.
   go();
   EXPECT_EQ(extractor.calls, 3 + 1);

@@ -66,12 +66,6 @@ record::ErrorRecord failure(const std::string& stage, const std::string& message
   return e;
 }
 
-std::string joined(const std::vector<std::string>& lines) {
-  std::string s;
-  for (const auto& l : lines) s += l + "\n";
-  return s;
-}
-
 class SqliteStoreTest : public ::testing::Test {
  protected:
   std::string path = test::temp_dir(::testing::UnitTest::GetInstance()->current_test_info()->name()) + "/bidrag.db";
@@ -87,7 +81,7 @@ TEST_F(SqliteStoreTest, FirstCaptureAddsEveryRecordAndRemembersValidators) {
   const auto lines = store.current_records_of(kUrl);
   ASSERT_EQ(lines.size(), 2u);
   EXPECT_EQ(lines[0], record::to_json(call(s, Date{2023, 3, 15})));
-  EXPECT_TRUE(test::records_valid(joined(lines)));
+  EXPECT_TRUE(test::records_valid(test::jsonl(lines)));
   const auto m = store.remembered(kUrl);
   ASSERT_TRUE(m.has_value());
   EXPECT_EQ(m->etag, "\"e1\"");
@@ -167,7 +161,7 @@ TEST_F(SqliteStoreTest, FailedFetchRetiresNothingAndTheNextGoodCaptureClosesTheE
   EXPECT_EQ(r.closed, 0u);
   EXPECT_EQ(store.count_current_versions(), 3u);
   EXPECT_EQ(store.remembered(kUrl)->sha256, s1.sha256);  // still the last good capture
-  EXPECT_TRUE(test::records_valid(joined(store.current_records_of(kUrl))));
+  EXPECT_TRUE(test::records_valid(test::jsonl(store.current_records_of(kUrl))));
   // The same failure again is the same version.
   EXPECT_EQ(store.put(nothing, {failure("fetch", kUrl + std::string(": HTTP 500"))}).unchanged, 1u);
   const auto s3 = capture("v3", "2023-02-03T10:00:00Z");

@@ -47,6 +47,12 @@ std::string read_fixture(std::string_view relative) {
   return ::testing::AssertionSuccess();
 }
 
+std::string jsonl(const std::vector<std::string>& lines) {
+  std::string s;
+  for (const auto& l : lines) s += l + "\n";
+  return s;
+}
+
 std::string temp_dir(std::string_view name) {
   const auto base = fs::temp_directory_path() / ("bidrag-test-" + std::to_string(getpid()));
   auto dir = base / name;

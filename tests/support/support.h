@@ -15,6 +15,9 @@ namespace bidrag::test {
 
 // Asserts that every line of JSON Lines text is a record valid against the schema.
 ::testing::AssertionResult records_valid(std::string_view jsonl);
+// JSON lines joined with a newline after each, as a .jsonl file holds them.
+[[nodiscard]] std::string jsonl(const std::vector<std::string>& lines);
+
 // Asserts that one record (JSON text) is valid.
 ::testing::AssertionResult record_valid(std::string_view json);
 
