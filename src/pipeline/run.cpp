@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <deque>
+#include <optional>
 #include <set>
 
 #include "bidrag/common/log.h"
@@ -28,6 +29,7 @@ struct Link {
 std::vector<Link> links_to_follow(const std::vector<std::string>& lines, const std::vector<std::string>& roles) {
   std::vector<Link> out;
   for (const auto& line : lines) {
+    if (line.find("\"document\"") == std::string::npos) continue;  // cheap: most records are not links
     rapidjson::Document d;
     d.Parse(line.data(), line.size());
     if (d.HasParseError() || !d.IsObject() || !d.HasMember("type") || !d["type"].IsString()) continue;
@@ -73,10 +75,25 @@ class Runner {
         round.push_back(std::move(queue_.front()));
         queue_.pop_front();
       }
+      std::vector<std::optional<store::Remembered>> known;
       std::vector<fetch::Request> requests;
-      for (const auto& item : round) requests.push_back(request_for(item.url));
+      for (const auto& item : round) {
+        known.push_back(memory_ ? memory_->remembered(item.url) : std::nullopt);
+        requests.push_back(request_for(item.url, known.back()));
+      }
       const auto responses = fetcher_.fetch_all(requests);
-      for (std::size_t i = 0; i < round.size() && !result_.stopped; ++i) process(round[i], responses.at(i));
+      // The round's unchanged documents are noted in one transaction (a touch also closes the
+      // error an earlier failed attempt left), before their current records are read below.
+      std::vector<bool> unchanged(round.size(), false);
+      std::vector<Snapshot> seen;
+      for (std::size_t i = 0; i < round.size(); ++i) {
+        const auto& response = responses.at(i);
+        if (!memory_ || response.error) continue;
+        unchanged[i] = response.not_modified || (known[i] && known[i]->sha256 == response.snapshot.sha256);
+        if (unchanged[i]) seen.push_back(captured(round[i], response));
+      }
+      if (!seen.empty()) memory_->touch(seen);
+      for (std::size_t i = 0; i < round.size() && !result_.stopped; ++i) process(round[i], responses.at(i), unchanged[i]);
     }
     return std::move(result_);
   }
@@ -88,18 +105,25 @@ class Runner {
     ++progress_.total;
   }
 
-  fetch::Request request_for(const std::string& url) {
+  static fetch::Request request_for(const std::string& url, const std::optional<store::Remembered>& known) {
     fetch::Request r{url, {}, {}};
-    if (memory_) {
-      if (const auto m = memory_->remembered(url)) {
-        r.if_none_match = m->etag;
-        r.if_modified_since = m->last_modified;
-      }
+    if (known) {
+      r.if_none_match = known->etag;
+      r.if_modified_since = known->last_modified;
     }
     return r;
   }
 
-  void process(const Item& item, const fetch::Response& response) {
+  // The snapshot of a successful fetch, under the URL that was requested (history is kept per
+  // requested URL, whatever the redirects).
+  static Snapshot captured(const Item& item, const fetch::Response& response) {
+    Snapshot snapshot = response.snapshot;
+    snapshot.url = item.url;
+    if (!snapshot.fetched_at) snapshot.fetched_at = now_rfc3339();
+    return snapshot;
+  }
+
+  void process(const Item& item, const fetch::Response& response, bool unchanged) {
     std::vector<std::string> lines;
     bool failed = false;
     if (response.error) {
@@ -112,14 +136,10 @@ class Runner {
       lines.push_back(record::to_json(e));
       failed = true;
     } else {
-      Snapshot snapshot = response.snapshot;
-      snapshot.url = item.url;  // history is kept per requested URL, whatever the redirects
-      if (!snapshot.fetched_at) snapshot.fetched_at = now_rfc3339();
+      const Snapshot snapshot = captured(item, response);
       result_.bytes += snapshot.bytes.size();
       progress_.bytes += snapshot.bytes.size();
-      const auto known = memory_ ? memory_->remembered(item.url) : std::nullopt;
-      if (memory_ && (response.not_modified || (known && known->sha256 == snapshot.sha256))) {
-        memory_->touch(snapshot);
+      if (unchanged) {  // already touched with its round
         lines = memory_->current_records_of(item.url);
         ++result_.unchanged;
         log::debug(item.url + ": unchanged");

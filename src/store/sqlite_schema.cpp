@@ -64,6 +64,18 @@ CREATE UNIQUE INDEX current_versions ON record_versions(url, id) WHERE valid_to 
 CREATE INDEX versions_by_id ON record_versions(id);
 CREATE INDEX versions_by_call ON record_versions(call_id);
 )sql",
+    // 2: an unchanged capture (304 or the same SHA-256) moves only sources.fetched_at, one row per
+    // document instead of one per record; `versions` gives every version's true last_seen: for a
+    // current version the later of its own and its document's last good capture.
+    R"sql(
+CREATE VIEW versions AS
+SELECT v.version, v.id, v.type, v.call_id, v.url, v.json, v.content_sha256, v.snapshot_id, v.position,
+       v.first_seen,
+       CASE WHEN v.valid_to IS NULL AND s.fetched_at > v.last_seen THEN s.fetched_at ELSE v.last_seen END
+         AS last_seen,
+       v.valid_to, v.superseded_by
+FROM record_versions v LEFT JOIN sources s ON s.url = v.url;
+)sql",
 };
 
 int user_version(const Db& db) {

@@ -90,6 +90,14 @@ PutResult SqliteStore::put(const Snapshot& snapshot, const std::vector<record::R
 
   PutResult result;
   Transaction tx(db);
+  // The document's last good capture: its current versions were all seen then, even if only
+  // touch() recorded it (in sources, not per version), so a version closed now keeps that date.
+  std::string seen_before;
+  {
+    Stmt last(db, "SELECT fetched_at FROM sources WHERE url = ?1");
+    last.bind(1, snapshot.url);
+    if (last.step()) seen_before = last.text(0);
+  }
   std::optional<std::int64_t> snapshot_id;
   if (!snapshot.sha256.empty()) {
     snapshot_id = insert_snapshot(db, snapshot, seen);
@@ -99,7 +107,7 @@ PutResult SqliteStore::put(const Snapshot& snapshot, const std::vector<record::R
   auto current = current_versions(db, snapshot.url);
 
   Stmt keep(db, "UPDATE record_versions SET last_seen = ?1, position = ?2 WHERE version = ?3");
-  Stmt close(db, "UPDATE record_versions SET valid_to = ?1 WHERE version = ?2");
+  Stmt close(db, "UPDATE record_versions SET valid_to = ?1, last_seen = max(last_seen, ?3) WHERE version = ?2");
   Stmt link(db, "UPDATE record_versions SET superseded_by = ?1 WHERE version = ?2");
   Stmt insert(db,
               "INSERT INTO record_versions(id, type, call_id, url, json, content_sha256, snapshot_id, position, "
@@ -117,7 +125,7 @@ PutResult SqliteStore::put(const Snapshot& snapshot, const std::vector<record::R
       continue;
     }
     // Close first: the unique index allows one current version per (url, id).
-    if (it != current.end()) close.bind(1, seen).bind(2, it->second.version).run();
+    if (it != current.end()) close.bind(1, seen).bind(2, it->second.version).bind(3, seen_before).run();
     insert.bind(1, c.id).bind(2, record::type_name(r)).bind_opt(3, c.call_id).bind(4, snapshot.url);
     insert.bind(5, record::to_json(r)).bind(6, hash);
     if (snapshot_id) insert.bind(7, *snapshot_id);
@@ -130,7 +138,7 @@ PutResult SqliteStore::put(const Snapshot& snapshot, const std::vector<record::R
   if (snapshot_id && !failed) {
     for (const auto& [id, cur] : current) {
       if (given.count(id)) continue;
-      close.bind(1, seen).bind(2, cur.version).run();
+      close.bind(1, seen).bind(2, cur.version).bind(3, seen_before).run();
       ++result.closed;
     }
   }
@@ -151,19 +159,21 @@ std::vector<std::string> SqliteStore::current_records_of(const std::string& url)
   return json_column(st);
 }
 
-void SqliteStore::touch(const Snapshot& seen_again) {
+void SqliteStore::touch(const std::vector<Snapshot>& seen) {
   const auto& db = impl_->db;
-  const std::string seen = seen_again.fetched_at.value_or(now_rfc3339());
   Transaction tx(db);
   // The fetch succeeded, so an error left by an earlier failed attempt no longer holds.
-  Stmt(db, "UPDATE record_versions SET valid_to = ?1 WHERE url = ?2 AND valid_to IS NULL AND type = 'error'")
-      .bind(1, seen).bind(2, seen_again.url).run();
-  Stmt(db, "UPDATE record_versions SET last_seen = ?1 WHERE url = ?2 AND valid_to IS NULL")
-      .bind(1, seen).bind(2, seen_again.url).run();
-  Stmt st(db,
-          "UPDATE sources SET fetched_at = ?1, etag = coalesce(?2, etag), last_modified = coalesce(?3, last_modified) "
-          "WHERE url = ?4");
-  st.bind(1, seen).bind_opt(2, seen_again.etag).bind_opt(3, seen_again.last_modified).bind(4, seen_again.url).run();
+  Stmt close(db, "UPDATE record_versions SET valid_to = ?1 WHERE url = ?2 AND valid_to IS NULL AND type = 'error'");
+  // The current versions' last_seen moves with sources.fetched_at (the `versions` view): one row
+  // written per unchanged document, not one per record.
+  Stmt remember(db,
+                "UPDATE sources SET fetched_at = ?1, etag = coalesce(?2, etag), "
+                "last_modified = coalesce(?3, last_modified) WHERE url = ?4");
+  for (const auto& s : seen) {
+    const std::string at = s.fetched_at.value_or(now_rfc3339());
+    close.bind(1, at).bind(2, s.url).run();
+    remember.bind(1, at).bind_opt(2, s.etag).bind_opt(3, s.last_modified).bind(4, s.url).run();
+  }
   tx.commit();
 }
 

@@ -259,22 +259,80 @@ TEST_F(RunTest, EachUrlIsFetchedOncePerRun) {
   EXPECT_EQ(extractor.contexts[1], kCall);
 }
 
-// A second sink that fails once (a database that went away): the remembering store must not
-// have recorded the document, so the next run extracts it again and the sink gets it.
+// The store as the run sees it, counting the touches and the documents each one notes.
+class CountingMemory final : public store::Memory {
+ public:
+  explicit CountingMemory(store::SqliteStore& s) : store(s) {}
+  std::optional<store::Remembered> remembered(const std::string& url) override { return store.remembered(url); }
+  std::vector<std::string> current_records_of(const std::string& url) override { return store.current_records_of(url); }
+  void touch(const std::vector<Snapshot>& seen) override {
+    touches.push_back(seen.size());
+    store.touch(seen);
+  }
+  store::SqliteStore& store;
+  std::vector<std::size_t> touches;
+};
+
+TEST_F(RunTest, TheUnchangedDocumentsOfARoundAreNotedInOneTouch) {
+  pipeline.sources.push_back({"https://example.se/b/", "auto", std::nullopt});
+  pipeline.sources.push_back({"https://example.se/c/", "auto", std::nullopt});
+  fetcher.serve(kPage, std::string("page 2023-03-15 ") + kList, "\"p1\"");
+  fetcher.serve(kList, "list 2", "\"l1\"");
+  fetcher.serve("https://example.se/b/", "nonsense b", "\"b1\"");  // an extract error: not remembered
+  fetcher.serve("https://example.se/c/", std::string("page 2023-03-15 ") + kList, "\"c1\"");
+  go();
+  CountingMemory memory(store);
+  RunOptions o;
+  o.extractor = [this](const Snapshot& s, const extract::Context& c) { return extractor(s, c); };
+  const auto r = run(pipeline, fetcher, {&store}, &memory, o);
+  EXPECT_EQ(summary(r), "4 documents, 0 changed, 3 unchanged, 1 failed");
+  // Round one: the three sources, two of them unchanged; round two: the list they link to.
+  EXPECT_EQ(memory.touches, (std::vector<std::size_t>{2, 1}));
+  EXPECT_EQ(extractor.calls, 4 + 1);  // only the failed one is extracted again
+}
+
+// A second sink that fails at its n-th document (a database that went away): the remembering
+// store must not have recorded that document, so the next run extracts it again and the sink
+// gets it, while the documents stored before it stay stored.
 class FailingOnceSink final : public store::Sink {
  public:
+  explicit FailingOnceSink(int fail_at = 1) : fail_at_(fail_at) {}
   store::PutResult put(const Snapshot&, const std::vector<record::Record>& records) override {
-    if (fail_next) {
-      fail_next = false;
-      throw IoError("postgresql://db: connection lost");
-    }
+    if (++puts_ == fail_at_) throw IoError("postgresql://db: connection lost");
     loaded += records.size();
     return {records.size(), 0, 0};
   }
   [[nodiscard]] std::string describe() const override { return "failing-once"; }
-  bool fail_next = true;
   std::size_t loaded = 0;
+
+ private:
+  int fail_at_;
+  int puts_ = 0;
 };
+
+TEST_F(RunTest, ASinkFailingMidRunKeepsWhatWasStoredBeforeAndTheNextRunCompletes) {
+  fetcher.serve(kPage, std::string("page 2023-03-15 ") + kList, "\"p1\"");
+  fetcher.serve(kList, "list 3", "\"l1\"");
+  FailingOnceSink other(2);
+  RunOptions o;
+  o.extractor = [this](const Snapshot& s, const extract::Context& c) { return extractor(s, c); };
+  try {
+    run(pipeline, fetcher, {&store, &other}, &store, o);
+    FAIL() << "the failing sink did not stop the run";
+  } catch (const IoError& e) {
+    EXPECT_STREQ(e.what(), "postgresql://db: connection lost");
+  }
+  EXPECT_EQ(store.count_versions(), 3u);  // the page, whole; nothing of the list
+  EXPECT_TRUE(store.remembered(kPage).has_value());
+  EXPECT_FALSE(store.remembered(kList).has_value());
+  EXPECT_EQ(store.integrity_check(), "ok");
+  const auto second = run(pipeline, fetcher, {&store, &other}, &store, o);
+  EXPECT_EQ(summary(second), "2 documents, 1 changed, 1 unchanged, 0 failed");
+  EXPECT_EQ(extractor.calls, 3);  // the page once, the list twice
+  EXPECT_EQ(other.loaded, 3u + 3u);
+  EXPECT_EQ(store.count_versions(), 6u);
+  EXPECT_EQ(second.lines.size(), 6u);
+}
 
 TEST_F(RunTest, ASinkThatFailsLeavesTheDocumentToBeLoadedAgainNextRun) {
   fetcher.serve(kPage, std::string("page 2023-03-15 ") + kList, "\"p1\"");

@@ -192,12 +192,97 @@ TEST_F(SqliteStoreTest, TouchMovesLastSeenKeepsValidatorsAndClosesOldErrors) {
   Snapshot again;
   again.url = kUrl;
   again.fetched_at = "2023-02-03T10:00:00Z";
-  store.touch(again);
+  store.touch({again});
   EXPECT_EQ(store.count_versions(), 2u);
   EXPECT_EQ(store.count_current_versions(), 1u);
   const auto m = store.remembered(kUrl);
   EXPECT_EQ(m->etag, "\"e1\"");
   EXPECT_EQ(m->fetched_at, "2023-02-03T10:00:00Z");
+}
+
+// last_seen as the `versions` view gives it, per version in insertion order.
+std::vector<std::string> last_seen(const std::string& path) {
+  sqlite3* raw = nullptr;
+  sqlite3_open(path.c_str(), &raw);
+  sqlite3_stmt* st = nullptr;
+  std::vector<std::string> out;
+  if (sqlite3_prepare_v2(raw, "SELECT type, last_seen, coalesce(valid_to, '-') FROM versions ORDER BY version", -1,
+                         &st, nullptr) == SQLITE_OK) {
+    while (sqlite3_step(st) == SQLITE_ROW) {
+      out.push_back(std::string(reinterpret_cast<const char*>(sqlite3_column_text(st, 0))) + " " +
+                    reinterpret_cast<const char*>(sqlite3_column_text(st, 1)) + " " +
+                    reinterpret_cast<const char*>(sqlite3_column_text(st, 2)));
+    }
+  }
+  sqlite3_finalize(st);
+  sqlite3_close(raw);
+  return out;
+}
+
+TEST_F(SqliteStoreTest, TouchesMoveLastSeenOfCurrentVersionsAndAClosedVersionKeepsIt) {
+  SqliteStore store(path);
+  const auto s1 = capture("v1", "2023-02-01T10:00:00Z", "\"e1\"");
+  store.put(s1, {call(s1, Date{2023, 3, 15}), deadline(s1, Date{2023, 3, 15})});
+  Snapshot again;
+  again.url = kUrl;
+  again.fetched_at = "2023-02-02T10:00:00Z";
+  store.touch({again});
+  again.fetched_at = "2023-02-03T10:00:00Z";
+  store.touch({again});
+  EXPECT_EQ(last_seen(path), (std::vector<std::string>{"call 2023-02-03T10:00:00Z -", "deadline 2023-02-03T10:00:00Z -"}));
+  // The deadline moves: its old version was last seen at the last touch, not when it was stored.
+  const auto s4 = capture("v4", "2023-02-04T10:00:00Z", "\"e4\"");
+  store.put(s4, {call(s4, Date{2023, 3, 15}), deadline(s4, Date{2023, 3, 31})});
+  EXPECT_EQ(last_seen(path), (std::vector<std::string>{"call 2023-02-04T10:00:00Z -",
+                                                       "deadline 2023-02-03T10:00:00Z 2023-02-04T10:00:00Z",
+                                                       "deadline 2023-02-04T10:00:00Z -"}));
+  // A failed fetch does not count as seeing the records; its error is closed by the next touch.
+  Snapshot nothing;
+  nothing.url = kUrl;
+  nothing.fetched_at = "2023-02-05T10:00:00Z";
+  store.put(nothing, {failure("fetch", "timed out")});
+  again.fetched_at = "2023-02-06T10:00:00Z";
+  store.touch({again});
+  EXPECT_EQ(last_seen(path), (std::vector<std::string>{"call 2023-02-06T10:00:00Z -",
+                                                       "deadline 2023-02-03T10:00:00Z 2023-02-04T10:00:00Z",
+                                                       "deadline 2023-02-06T10:00:00Z -",
+                                                       "error 2023-02-05T10:00:00Z 2023-02-06T10:00:00Z"}));
+}
+
+TEST_F(SqliteStoreTest, OneTouchNotesManyDocuments) {
+  SqliteStore store(path);
+  std::vector<Snapshot> seen;
+  for (const char* url : {"https://example.se/a/", "https://example.se/b/"}) {
+    Snapshot s = make_snapshot(url, url, "text/html", "2023-02-01T10:00:00Z");
+    store.put(s, {failure("parse", "no grant call found")});  // stored, not remembered
+    store.put(make_snapshot(url, std::string(url) + "ok", "text/html", "2023-02-01T11:00:00Z"), {});
+    Snapshot again;
+    again.url = url;
+    again.fetched_at = "2023-02-02T10:00:00Z";
+    again.etag = std::string("\"") + url + "\"";
+    seen.push_back(again);
+  }
+  store.touch(seen);
+  EXPECT_EQ(store.remembered("https://example.se/a/")->fetched_at, "2023-02-02T10:00:00Z");
+  EXPECT_EQ(store.remembered("https://example.se/b/")->etag, "\"https://example.se/b/\"");
+  EXPECT_EQ(store.count_current_versions(), 0u);
+}
+
+TEST_F(SqliteStoreTest, AVersionOneStoreIsMigratedWithItsData) {
+  {
+    SqliteStore store(path);
+    const auto s = capture("v1", "2023-02-01T10:00:00Z");
+    store.put(s, {call(s, Date{2023, 3, 15})});
+  }
+  {
+    sqlite3* raw = nullptr;
+    sqlite3_open(path.c_str(), &raw);
+    ASSERT_EQ(sqlite3_exec(raw, "DROP VIEW versions; PRAGMA user_version=1", nullptr, nullptr, nullptr), SQLITE_OK);
+    sqlite3_close(raw);
+  }
+  SqliteStore again(path);
+  EXPECT_EQ(again.count_versions(), 1u);
+  EXPECT_EQ(last_seen(path), (std::vector<std::string>{"call 2023-02-01T10:00:00Z -"}));
 }
 
 TEST_F(SqliteStoreTest, ReopensWithSchemaVersionAndData) {
@@ -213,7 +298,7 @@ TEST_F(SqliteStoreTest, ReopensWithSchemaVersionAndData) {
   sqlite3_stmt* st = nullptr;
   sqlite3_prepare_v2(raw, "PRAGMA user_version", -1, &st, nullptr);
   sqlite3_step(st);
-  EXPECT_EQ(sqlite3_column_int(st, 0), 1);
+  EXPECT_EQ(sqlite3_column_int(st, 0), 2);
   sqlite3_finalize(st);
   sqlite3_prepare_v2(raw, "PRAGMA journal_mode", -1, &st, nullptr);
   sqlite3_step(st);
@@ -248,7 +333,7 @@ TEST_F(SqliteStoreTest, ErrorsNameThePath) {
     SqliteStore store(path);
     FAIL() << "opened a newer store";
   } catch (const IoError& e) {
-    EXPECT_EQ(std::string(e.what()), path + ": the store has schema version 9, newer than this bidrag (1)");
+    EXPECT_EQ(std::string(e.what()), path + ": the store has schema version 9, newer than this bidrag (2)");
   }
 }
 

@@ -24,10 +24,11 @@ class Memory {
   // The current record versions (valid_to null) extracted from `url`, as JSON lines in the
   // order they were stored.
   [[nodiscard]] virtual std::vector<std::string> current_records_of(const std::string& url) = 0;
-  // Notes that `seen.url` was fetched again unchanged (304 or the same SHA-256): moves last_seen
-  // of its current versions to seen.fetched_at and keeps any new validators, in one
-  // transaction; adds no version.
-  virtual void touch(const Snapshot& seen) = 0;
+  // Notes that each `seen[i].url` was fetched again unchanged (304 or the same SHA-256), all in
+  // one transaction: moves the last_seen of its current versions to seen[i].fetched_at, keeps
+  // any new validators, and closes the error records an earlier failed attempt left; adds no
+  // version.
+  virtual void touch(const std::vector<Snapshot>& seen) = 0;
 };
 
 }  // namespace bidrag::store
