@@ -3,7 +3,10 @@
 #include <gtest/gtest.h>
 #include <libpq-fe.h>
 
+#include <algorithm>
 #include <filesystem>
+#include <fstream>
+#include <iterator>
 
 #include "pg_test_env.h"
 #include "support/support.h"
@@ -41,6 +44,27 @@ TEST(PostgresCliTest, TheDemoPipelineLoadsIdempotently) {
   ASSERT_EQ(second.exit_code, 0) << second.err;
   EXPECT_EQ(scalar("SELECT count(*) FROM bidrag.record_versions"), versions);
   EXPECT_EQ(scalar("SELECT count(*) FROM bidrag.record_versions WHERE valid_to IS NOT NULL"), "0");
+}
+
+TEST(PostgresCliTest, AsTheOnlyStoreItRemembersWhatWasSeenAndReRunsDoNoWork) {
+  const auto dir = temp_dir("pg-cli-only");
+  const std::vector<std::string> args{"run", "pipelines/demo.json", "--db", pg_test_url(), "--out", dir + "/records.jsonl"};
+  scalar("DROP SCHEMA IF EXISTS bidrag CASCADE");
+  const auto first = run_bidrag(args);
+  ASSERT_EQ(first.exit_code, 0) << first.err;
+  EXPECT_EQ(first.out, "demo: 4 documents, 4 changed, 0 unchanged, 0 failed\n");
+  std::ifstream in(dir + "/records.jsonl");
+  const std::string jsonl((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  EXPECT_TRUE(records_valid(jsonl));
+  EXPECT_EQ(std::count(jsonl.begin(), jsonl.end(), '\n'), 89);
+  EXPECT_EQ(scalar("SELECT count(*) FROM bidrag.sources"), "4");
+
+  const auto second = run_bidrag(args);
+  ASSERT_EQ(second.exit_code, 0) << second.err;
+  EXPECT_EQ(second.out, "demo: 4 documents, 0 changed, 4 unchanged, 0 failed\n");
+  std::ifstream in2(dir + "/records.jsonl");
+  EXPECT_EQ(std::string((std::istreambuf_iterator<char>(in2)), std::istreambuf_iterator<char>()), jsonl);
+  EXPECT_EQ(scalar("SELECT count(*) FROM bidrag.record_versions"), "89");
 }
 
 TEST(PostgresCliTest, AWrongPasswordExits3WithoutShowingIt) {

@@ -7,6 +7,7 @@
 
 #include "bidrag/common/error.h"
 #include "bidrag/record/ids.h"
+#include "bidrag/store/memory.h"
 #include "bidrag/store/postgres.h"
 #include "pg_test_env.h"
 #include "support/support.h"
@@ -127,7 +128,7 @@ const std::map<std::string, std::pair<std::string, std::int64_t>> kList2023 = {
 TEST_F(PostgresSinkTest, MigratesOnceAndReRunningIsANoOp) {
   sink();
   sink();
-  EXPECT_EQ(query("SELECT version FROM " + schema_ + ".schema_migrations"), std::vector<std::string>{"1"});
+  EXPECT_EQ(query("SELECT version FROM " + schema_ + ".schema_migrations ORDER BY 1"), (std::vector<std::string>{"1", "2"}));
   EXPECT_EQ(query("SELECT count(*) FROM information_schema.views WHERE table_schema = '" + schema_ + "'"),
             std::vector<std::string>{"14"});
 }
@@ -140,7 +141,7 @@ TEST_F(PostgresSinkTest, RefusesADatabaseNewerThanTheBinary) {
     FAIL() << "expected IoError";
   } catch (const IoError& e) {
     const std::string msg = e.what();
-    EXPECT_NE(msg.find(": schema '" + schema_ + "' is at migration 7, newer than this bidrag knows (1); upgrade bidrag"
+    EXPECT_NE(msg.find(": schema '" + schema_ + "' is at migration 7, newer than this bidrag knows (2); upgrade bidrag"
                        " before loading into it"), std::string::npos) << msg;
     EXPECT_EQ(msg.find("bidrag-test-secret"), std::string::npos) << msg;
   }
@@ -226,6 +227,54 @@ TEST_F(PostgresSinkTest, AFailedFetchAddsItsErrorAndRetiresNothing) {
   EXPECT_EQ(query("SELECT count(*) FROM " + schema_ + ".current_ceilings"), std::vector<std::string>{"3"});
   EXPECT_EQ(query("SELECT stage, message FROM " + schema_ + ".current_errors"),
             std::vector<std::string>{"fetch|" + std::string(kListUrl) + ": HTTP 503"});
+}
+
+// As the main store of `bidrag run`: what it remembers for the next run's conditional requests.
+TEST_F(PostgresSinkTest, RemembersGoodCapturesAndGivesTheirRecordsBackAsWritten) {
+  auto s = sink();
+  auto* memory = dynamic_cast<Memory*>(s.get());
+  ASSERT_NE(memory, nullptr);
+  EXPECT_EQ(memory->remembered(kListUrl), std::nullopt);
+  auto first = snapshot(kListUrl, "%PDF-1", "2023-01-18T08:00:00Z");
+  first.etag = "\"v1\"";
+  first.last_modified = "Wed, 18 Jan 2023 07:00:00 GMT";
+  const auto records = allocation_list(kList2023);
+  s->put(first, records);
+  const auto m = memory->remembered(kListUrl);
+  ASSERT_TRUE(m.has_value());
+  EXPECT_EQ(m->etag, "\"v1\"");
+  EXPECT_EQ(m->last_modified, "Wed, 18 Jan 2023 07:00:00 GMT");
+  EXPECT_EQ(m->sha256, first.sha256);
+  EXPECT_EQ(m->fetched_at, "2023-01-18T08:00:00Z");
+  // The lines exactly as emitted (not jsonb's reordering), in the document's order.
+  std::vector<std::string> lines;
+  for (const auto& r : records) lines.push_back(record::to_json(r));
+  EXPECT_EQ(memory->current_records_of(kListUrl), lines);
+
+  // A capture that fails extraction is stored but not remembered: it is extracted again.
+  record::ErrorRecord e;
+  e.url = kListUrl;
+  e.id = record::error_id(kListUrl, "extract");
+  e.stage = "extract";
+  e.message = std::string(kListUrl) + ": page 1: the PDF is encrypted";
+  e.source.url = kListUrl;
+  s->put(snapshot(kListUrl, "%PDF-locked", "2023-01-19T08:00:00Z"), {e});
+  EXPECT_EQ(memory->remembered(kListUrl)->sha256, first.sha256);
+  EXPECT_EQ(memory->current_records_of(kListUrl).size(), 5u);  // the four, and the error
+
+  // Fetched again unchanged (304): last_seen moves, the error is closed, no version is added.
+  Snapshot again;
+  again.url = kListUrl;
+  again.fetched_at = "2023-01-20T08:00:00Z";
+  again.etag = "\"v1b\"";
+  memory->touch({again});
+  EXPECT_EQ(memory->current_records_of(kListUrl), lines);
+  EXPECT_EQ(memory->remembered(kListUrl)->etag, "\"v1b\"");
+  EXPECT_EQ(memory->remembered(kListUrl)->fetched_at, "2023-01-20T08:00:00Z");
+  EXPECT_EQ(query("SELECT DISTINCT last_seen AT TIME ZONE 'UTC' FROM " + schema_ + ".record_versions WHERE valid_to IS NULL"),
+            std::vector<std::string>{"2023-01-20 08:00:00"});
+  EXPECT_EQ(query("SELECT count(*), count(valid_to) FROM " + schema_ + ".record_versions"),
+            std::vector<std::string>{"5|1"});
 }
 
 TEST_F(PostgresSinkTest, AConnectionKilledMidLoadLeavesNoPartialDocumentAndTheRetryCompletes) {

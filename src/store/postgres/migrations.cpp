@@ -98,13 +98,27 @@ std::string expand(std::string_view text, const std::string& schema) {
   return s;
 }
 
+// 2: what `bidrag run` remembers per source when PostgreSQL is its main store (validators and
+// hash for conditional requests), and each version's line as emitted with its position in the
+// document, so an unchanged document's records come back exactly as they were written.
+constexpr std::string_view kMigration2 = R"SQL(
+CREATE TABLE ${schema}.sources (
+  url text PRIMARY KEY,
+  etag text,
+  last_modified text,
+  sha256 text NOT NULL,
+  fetched_at timestamptz NOT NULL
+);
+ALTER TABLE ${schema}.record_versions ADD COLUMN record_text text, ADD COLUMN position integer;
+)SQL";
+
 std::vector<std::string> migrations(const std::string& schema) {
-  return {expand(kMigration1, schema) + views(schema)};
+  return {expand(kMigration1, schema) + views(schema), expand(kMigration2, schema)};
 }
 
 }  // namespace
 
-int latest_migration() noexcept { return 1; }
+int latest_migration() noexcept { return 2; }
 
 void migrate(Connection& conn, const std::string& schema) {
   for (char c : schema) {

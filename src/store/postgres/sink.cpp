@@ -1,15 +1,20 @@
 // Loads one document's records in one transaction: COPY into a staging table, then set-based
 // statements close changed and vanished versions, add new ones and fill the typed tables.
 // A lost connection is retried from the start of the document, so nothing is half-loaded.
+// As the main store of `bidrag run` it also remembers each source's validators and hash
+// (store::Memory), so a PostgreSQL-only nightly run does no work for what did not change.
 #include <openssl/evp.h>
 
+#include <algorithm>
 #include <optional>
 #include <string>
+#include <type_traits>
 #include <vector>
 
 #include "bidrag/common/error.h"
 #include "bidrag/common/log.h"
 #include "bidrag/common/slug.h"
+#include "bidrag/store/memory.h"
 #include "bidrag/store/postgres.h"
 #include "store/postgres/migrations.h"
 #include "store/postgres/pg.h"
@@ -28,7 +33,9 @@ void csv_field(std::string& out, const std::optional<std::string>& v) {
   out += '"';
 }
 
-class PostgresSink final : public Sink {
+std::optional<std::string> nullable(const std::string& v) { return v.empty() ? std::nullopt : std::optional(v); }
+
+class PostgresSink final : public Sink, public Memory {
  public:
   PostgresSink(const std::string& url, Options options) : conn_(url), options_(std::move(options)) {
     migrate(conn_, options_.schema);
@@ -36,15 +43,53 @@ class PostgresSink final : public Sink {
 
   PutResult put(const Snapshot& snapshot, const std::vector<record::Record>& records) override {
     const auto rows = staging_rows(snapshot, records);
-    for (int attempt = 1;; ++attempt) {
-      try {
-        return load(snapshot, rows, attempt);
-      } catch (const IoError& e) {
-        if (conn_.ok() || attempt > options_.connect_retries) throw;
-        log::warn(std::string(e.what()) + "; reconnecting (attempt " + std::to_string(attempt + 1) + ")");
-        if (!conn_.reset() && attempt >= options_.connect_retries) throw;
-      }
-    }
+    return reconnecting([&](int attempt) { return transaction([&] { return load(snapshot, rows, attempt); }); });
+  }
+
+  std::optional<Remembered> remembered(const std::string& url) override {
+    const auto r = reconnecting([&](int) {
+      return conn_.exec("SELECT coalesce(etag, ''), coalesce(last_modified, ''), sha256, "
+                        "to_char(fetched_at AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS\"Z\"') FROM " +
+                            options_.schema + ".sources WHERE url = $1",
+                        {url});
+    });
+    if (r.rows() == 0) return std::nullopt;
+    return Remembered{r.get(0, 0), r.get(0, 1), r.get(0, 2), r.get(0, 3)};
+  }
+
+  std::vector<std::string> current_records_of(const std::string& url) override {
+    // record_text is the line as emitted (jsonb would reorder its keys); versions loaded
+    // before migration 2 have only the jsonb.
+    const auto r = reconnecting([&](int) {
+      return conn_.exec("SELECT coalesce(record_text, record::text) FROM " + options_.schema +
+                            ".record_versions WHERE source_url = $1 AND valid_to IS NULL "
+                            "ORDER BY position NULLS LAST, version_id",
+                        {url});
+    });
+    std::vector<std::string> lines;
+    for (int i = 0; i < r.rows(); ++i) lines.push_back(r.get(i, 0));
+    return lines;
+  }
+
+  void touch(const std::vector<Snapshot>& seen) override {
+    if (seen.empty()) return;
+    reconnecting([&](int) {
+      return transaction([&] {
+        const std::string& sc = options_.schema;
+        for (const auto& s : seen) {
+          const auto t = timestamp(s);
+          const std::vector<std::optional<std::string>> tu{t, s.url};
+          // The fetch succeeded, so an error left by an earlier failed attempt no longer holds.
+          conn_.exec("UPDATE " + sc + ".record_versions SET valid_to = $1 WHERE source_url = $2 AND valid_to IS NULL "
+                     "AND type = 'error'", tu);
+          conn_.exec("UPDATE " + sc + ".record_versions SET last_seen = $1 WHERE source_url = $2 AND valid_to IS NULL", tu);
+          conn_.exec("UPDATE " + sc + ".sources SET fetched_at = $1, etag = coalesce($3, etag), "
+                     "last_modified = coalesce($4, last_modified) WHERE url = $2",
+                     {t, s.url, nullable(s.etag), nullable(s.last_modified)});
+        }
+        return seen.size();
+      });
+    });
   }
 
   [[nodiscard]] std::string describe() const override { return conn_.masked_url() + " (schema " + options_.schema + ")"; }
@@ -66,60 +111,28 @@ class PostgresSink final : public Sink {
     return rows;
   }
 
-  PutResult load(const Snapshot& s, const std::vector<Row>& rows, int attempt) {
-    const std::string& sc = options_.schema;
+  // Runs `f(attempt)`; when the connection was lost, reconnects and runs it again from the start
+  // (every caller is one transaction or a read), up to connect_retries times.
+  template <class F>
+  std::invoke_result_t<F&, int> reconnecting(F&& f) {
+    for (int attempt = 1;; ++attempt) {
+      try {
+        return f(attempt);
+      } catch (const IoError& e) {
+        if (conn_.ok() || attempt > options_.connect_retries) throw;
+        log::warn(std::string(e.what()) + "; reconnecting (attempt " + std::to_string(attempt + 1) + ")");
+        if (!conn_.reset() && attempt >= options_.connect_retries) throw;
+      }
+    }
+  }
+
+  // BEGIN, `body` (which returns a value), COMMIT; ROLLBACK when anything throws (and the
+  // connection still stands).
+  template <class F>
+  std::invoke_result_t<F&> transaction(F&& body) {
     conn_.exec("BEGIN");
     try {
-      const auto t = conn_.exec("SELECT coalesce($1::timestamptz, transaction_timestamp())::text", {s.fetched_at}).get(0, 0);
-      const auto snap = conn_.exec(
-          "INSERT INTO " + sc +
-              ".snapshots (url, sha256, first_fetched_at, last_fetched_at, http_status, content_type, etag, last_modified) "
-              "VALUES ($1, $2, $3, $3, $4, $5, $6, $7) ON CONFLICT (url, sha256) DO UPDATE SET last_fetched_at = "
-              "greatest(" + sc + ".snapshots.last_fetched_at, EXCLUDED.last_fetched_at) RETURNING snapshot_id",
-          {s.url, s.sha256, t, std::to_string(s.http_status), s.content_type, s.etag, s.last_modified});
-      const std::string snapshot_id = snap.get(0, 0);
-
-      conn_.exec(
-          "CREATE TEMP TABLE IF NOT EXISTS incoming (ord integer, record_id text, type text, call_id text, "
-          "content_sha text, record jsonb) ON COMMIT DELETE ROWS");
-      conn_.exec("CREATE TEMP TABLE IF NOT EXISTS new_versions (version_id bigint) ON COMMIT DELETE ROWS");
-      stage(rows);
-      // A fresh temp table has no statistics: without them the planner picks nested loops and
-      // a 100,000-row document takes minutes instead of seconds.
-      conn_.exec("ANALYZE incoming");
-      // A record id given twice by one document keeps its first occurrence.
-      conn_.exec("DELETE FROM incoming WHERE ctid IN (SELECT ctid FROM (SELECT ctid, row_number() OVER "
-                 "(PARTITION BY record_id ORDER BY ord) AS n FROM incoming) d WHERE n > 1)");
-
-      const std::vector<std::optional<std::string>> tu{t, s.url};
-      PutResult result;
-      result.unchanged = static_cast<std::size_t>(
-          conn_.exec("UPDATE " + sc + ".record_versions v SET last_seen = $1 FROM incoming i WHERE v.record_id = i.record_id "
-                     "AND v.source_url = $2 AND v.valid_to IS NULL AND v.content_sha256 = i.content_sha", tu)
-              .affected());
-      conn_.exec("UPDATE " + sc + ".record_versions v SET valid_to = $1 FROM incoming i WHERE v.record_id = i.record_id "
-                 "AND v.source_url = $2 AND v.valid_to IS NULL AND v.content_sha256 <> i.content_sha", tu);
-      // A failed fetch (no bytes, so no sha256) brings only its error record: what the source
-      // stated before still stands.
-      if (!s.sha256.empty()) {
-        result.closed = static_cast<std::size_t>(
-            conn_.exec("UPDATE " + sc + ".record_versions v SET valid_to = $1 WHERE v.source_url = $2 AND v.valid_to IS NULL "
-                       "AND NOT EXISTS (SELECT 1 FROM incoming i WHERE i.record_id = v.record_id)", tu)
-                .affected());
-      }
-      conn_.exec("INSERT INTO " + sc + ".call_ids (id) SELECT DISTINCT coalesce(call_id, CASE WHEN type = 'call' THEN record_id END) "
-                 "FROM incoming WHERE call_id IS NOT NULL OR type = 'call' ON CONFLICT DO NOTHING");
-      result.added = static_cast<std::size_t>(
-          conn_.exec("WITH ins AS (INSERT INTO " + sc + ".record_versions (record_id, type, call_id, source_url, snapshot_id, "
-                     "content_sha256, record, valid_from, last_seen) SELECT i.record_id, i.type, i.call_id, $2, $3, i.content_sha, "
-                     "i.record, $1, $1 FROM incoming i WHERE NOT EXISTS (SELECT 1 FROM " + sc + ".record_versions v WHERE "
-                     "v.record_id = i.record_id AND v.source_url = $2 AND v.valid_to IS NULL) ORDER BY i.ord "
-                     "RETURNING version_id) INSERT INTO new_versions SELECT version_id FROM ins",
-                     {t, s.url, snapshot_id})
-              .affected());
-      conn_.exec("ANALYZE new_versions");
-      for (const auto& sql : typed_inserts(sc)) conn_.exec(sql);
-      if (options_.before_commit) options_.before_commit(attempt, conn_.backend_pid());
+      auto result = body();
       conn_.exec("COMMIT");
       return result;
     } catch (...) {
@@ -133,9 +146,81 @@ class PostgresSink final : public Sink {
     }
   }
 
+  // The capture time as the server's timestamptz text (the transaction's time when unknown).
+  std::string timestamp(const Snapshot& s) {
+    return conn_.exec("SELECT coalesce($1::timestamptz, transaction_timestamp())::text", {s.fetched_at}).get(0, 0);
+  }
+
+  // Inside the document's transaction.
+  PutResult load(const Snapshot& s, const std::vector<Row>& rows, int attempt) {
+    const std::string& sc = options_.schema;
+    const auto t = timestamp(s);
+    const auto snap = conn_.exec(
+        "INSERT INTO " + sc +
+            ".snapshots (url, sha256, first_fetched_at, last_fetched_at, http_status, content_type, etag, last_modified) "
+            "VALUES ($1, $2, $3, $3, $4, $5, $6, $7) ON CONFLICT (url, sha256) DO UPDATE SET last_fetched_at = "
+            "greatest(" + sc + ".snapshots.last_fetched_at, EXCLUDED.last_fetched_at) RETURNING snapshot_id",
+        {s.url, s.sha256, t, std::to_string(s.http_status), s.content_type, s.etag, s.last_modified});
+    const std::string snapshot_id = snap.get(0, 0);
+
+    conn_.exec(
+        "CREATE TEMP TABLE IF NOT EXISTS incoming (ord integer, record_id text, type text, call_id text, "
+        "content_sha text, record_text text) ON COMMIT DELETE ROWS");
+    conn_.exec("CREATE TEMP TABLE IF NOT EXISTS new_versions (version_id bigint) ON COMMIT DELETE ROWS");
+    stage(rows);
+    // A fresh temp table has no statistics: without them the planner picks nested loops and
+    // a 100,000-row document takes minutes instead of seconds.
+    conn_.exec("ANALYZE incoming");
+    // A record id given twice by one document keeps its first occurrence.
+    conn_.exec("DELETE FROM incoming WHERE ctid IN (SELECT ctid FROM (SELECT ctid, row_number() OVER "
+               "(PARTITION BY record_id ORDER BY ord) AS n FROM incoming) d WHERE n > 1)");
+
+    const std::vector<std::optional<std::string>> tu{t, s.url};
+    PutResult result;
+    result.unchanged = static_cast<std::size_t>(
+        conn_.exec("UPDATE " + sc + ".record_versions v SET last_seen = $1, position = i.ord FROM incoming i "
+                   "WHERE v.record_id = i.record_id "
+                   "AND v.source_url = $2 AND v.valid_to IS NULL AND v.content_sha256 = i.content_sha", tu)
+            .affected());
+    conn_.exec("UPDATE " + sc + ".record_versions v SET valid_to = $1 FROM incoming i WHERE v.record_id = i.record_id "
+               "AND v.source_url = $2 AND v.valid_to IS NULL AND v.content_sha256 <> i.content_sha", tu);
+    // A failed fetch (no bytes, so no sha256) or a capture that failed extraction brings only
+    // its error record: what the source stated before still stands.
+    const bool failed = std::any_of(rows.begin(), rows.end(), [](const Row& r) { return r.type == "error"; });
+    if (!s.sha256.empty() && !failed) {
+      result.closed = static_cast<std::size_t>(
+          conn_.exec("UPDATE " + sc + ".record_versions v SET valid_to = $1 WHERE v.source_url = $2 AND v.valid_to IS NULL "
+                     "AND NOT EXISTS (SELECT 1 FROM incoming i WHERE i.record_id = v.record_id)", tu)
+              .affected());
+    }
+    conn_.exec("INSERT INTO " + sc + ".call_ids (id) SELECT DISTINCT coalesce(call_id, CASE WHEN type = 'call' THEN record_id END) "
+               "FROM incoming WHERE call_id IS NOT NULL OR type = 'call' ON CONFLICT DO NOTHING");
+    result.added = static_cast<std::size_t>(
+        conn_.exec("WITH ins AS (INSERT INTO " + sc + ".record_versions (record_id, type, call_id, source_url, snapshot_id, "
+                   "content_sha256, record, record_text, position, valid_from, last_seen) SELECT i.record_id, i.type, "
+                   "i.call_id, $2, $3, i.content_sha, i.record_text::jsonb, i.record_text, i.ord, $1, $1 FROM incoming i "
+                   "WHERE NOT EXISTS (SELECT 1 FROM " + sc + ".record_versions v WHERE "
+                   "v.record_id = i.record_id AND v.source_url = $2 AND v.valid_to IS NULL) ORDER BY i.ord "
+                   "RETURNING version_id) INSERT INTO new_versions SELECT version_id FROM ins",
+                   {t, s.url, snapshot_id})
+            .affected());
+    conn_.exec("ANALYZE new_versions");
+    for (const auto& sql : typed_inserts(sc)) conn_.exec(sql);
+    // A good capture is remembered for the next run's conditional request; a failed one
+    // (no bytes, or an error record) is not, so it is fetched and extracted again.
+    if (!s.sha256.empty() && !failed) {
+      conn_.exec("INSERT INTO " + sc + ".sources (url, etag, last_modified, sha256, fetched_at) "
+                 "VALUES ($1, $2, $3, $4, $5) ON CONFLICT (url) DO UPDATE SET etag = EXCLUDED.etag, "
+                 "last_modified = EXCLUDED.last_modified, sha256 = EXCLUDED.sha256, fetched_at = EXCLUDED.fetched_at",
+                 {s.url, nullable(s.etag), nullable(s.last_modified), s.sha256, t});
+    }
+    if (options_.before_commit) options_.before_commit(attempt, conn_.backend_pid());
+    return result;
+  }
+
   void stage(const std::vector<Row>& rows) {
     constexpr const char* kInsert =
-        "INSERT INTO incoming VALUES ($1, $2, $3, $4, $5, $6::jsonb)";
+        "INSERT INTO incoming VALUES ($1, $2, $3, $4, $5, $6)";
     if (!options_.use_copy) {
       for (std::size_t i = 0; i < rows.size(); ++i) {
         const auto& r = rows[i];
