@@ -78,6 +78,53 @@ TEST(RunDemoTest, FollowsTheAnnouncementsToTheirListsAndIsIdempotent) {
   EXPECT_EQ(query(db, "SELECT count(*) FROM runs WHERE ended_at IS NOT NULL AND documents = 4"), 2);
 }
 
+// One pipeline per edition, as written by a user: a single mirror to the captured site.
+void write_pipeline(const std::string& path, const std::string& name, int year, const std::string& jsonl) {
+  std::ofstream(path) << R"({"name": ")" << name
+                      << R"(", "sources": ["https://statsbidrag.socialstyrelsen.se/statsbidrag/sociala-insatser-i-utsatta-omraden-)"
+                      << year << R"(/"], "fetch": {"obey_robots": false}, "outputs": {"jsonl": ")" << jsonl
+                      << R"("}, "mirror": {"https://statsbidrag.socialstyrelsen.se/": ")"
+                      << fixture("site/statsbidrag.socialstyrelsen.se") << R"(/"}})";
+}
+
+TEST(RunDemoTest, SeveralPipelinesShareTheStoreAndKeepTheirOwnOutputs) {
+  const std::string dir = temp_dir("run-several");
+  const std::string db = dir + "/bidrag.db";
+  write_pipeline(dir + "/a.json", "edition-2023", 2023, dir + "/a.jsonl");
+  write_pipeline(dir + "/b.json", "edition-2022", 2022, dir + "/b.jsonl");
+  const auto r = run_bidrag({"run", dir + "/a.json", dir + "/b.json", "--db", db});
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_EQ(r.out,
+            "edition-2023: 2 documents, 2 changed, 0 unchanged, 0 failed\n"
+            "edition-2022: 2 documents, 2 changed, 0 unchanged, 0 failed\n");
+  const std::string a = slurp(dir + "/a.jsonl"), b = slurp(dir + "/b.jsonl");
+  EXPECT_TRUE(records_valid(a));
+  EXPECT_TRUE(records_valid(b));
+  EXPECT_EQ(count_of(a, R"({"type":"call","id":")" + std::string(k2023) + "\""), 1u);
+  EXPECT_EQ(count_of(a, k2022), 0u);
+  EXPECT_EQ(count_of(b, R"({"type":"call","id":")" + std::string(k2022) + "\""), 1u);
+  EXPECT_EQ(count_of(b, k2023), 0u);
+  EXPECT_EQ(count_of(a, "\n") + count_of(b, "\n"), 89u);  // as the demo, which runs both editions at once
+  EXPECT_EQ(query(db, "SELECT count(*) FROM record_versions"), 89);
+  EXPECT_EQ(query(db, "SELECT count(*) FROM runs WHERE ended_at IS NOT NULL AND documents = 2"), 2);
+
+  // --out gathers both pipelines' records into one file, in pipeline order; nothing re-extracted.
+  const auto again = run_bidrag({"run", dir + "/a.json", dir + "/b.json", "--db", db, "--out", dir + "/all.jsonl"});
+  EXPECT_EQ(again.exit_code, 0) << again.err;
+  EXPECT_EQ(again.out,
+            "edition-2023: 2 documents, 0 changed, 2 unchanged, 0 failed\n"
+            "edition-2022: 2 documents, 0 changed, 2 unchanged, 0 failed\n");
+  EXPECT_EQ(slurp(dir + "/all.jsonl"), a + b);
+
+  // Every pipeline is checked before anything is fetched or opened.
+  std::ofstream(dir + "/bad.json") << R"({"name": "bad", "sources": ["https://a.se/"], "retries": 2})";
+  const std::string other = dir + "/other.db";
+  const auto bad = run_bidrag({"run", dir + "/a.json", dir + "/bad.json", "--db", other});
+  EXPECT_EQ(bad.exit_code, 2);
+  EXPECT_EQ(bad.out, "");
+  EXPECT_FALSE(std::filesystem::exists(other));
+}
+
 TEST(RunDemoTest, BadPipelineIsExit2NamingFileAndKey) {
   const std::string dir = temp_dir("run-bad");
   std::ofstream(dir + "/x.json") << R"({"name": "x", "sources": ["https://a.se/", "ftp://x"]})";
