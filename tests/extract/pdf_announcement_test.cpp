@@ -185,5 +185,20 @@ TEST_F(PrintVersusPage, EightDocumentsWithRoles) {
   }
 }
 
+// An untagged print (no structure tree, as Firefox and Safari print) keeps the site's header
+// and footer on its pages; the extractor leaves their links out and gives the same records.
+TEST_F(PrintVersusPage, AnUntaggedPrintGivesTheSameRecords) {
+  const auto untagged =
+      extract::extract(make_snapshot("fixtures/pdf/untagged-print.pdf", test::read_fixture("pdf/untagged-print.pdf"),
+                                     "application/pdf"));
+  EXPECT_EQ(without_source(untagged), without_source(*pdf));
+  const auto documents = of_type<record::DocumentRef>(untagged);
+  EXPECT_EQ(documents.size(), 8u);
+  for (const auto& d : documents) {
+    EXPECT_EQ(d.url.find("linkedin"), std::string::npos) << d.url;
+    EXPECT_EQ(d.url.find("om-webbplatsen"), std::string::npos) << d.url;
+  }
+}
+
 }  // namespace
 }  // namespace bidrag
