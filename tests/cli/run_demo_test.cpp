@@ -13,30 +13,6 @@
 namespace bidrag::test {
 namespace {
 
-std::string slurp(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::ostringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
-}
-
-std::size_t count_of(const std::string& text, const std::string& needle) {
-  std::size_t n = 0;
-  for (auto p = text.find(needle); p != std::string::npos; p = text.find(needle, p + 1)) ++n;
-  return n;
-}
-
-long long query(const std::string& db, const std::string& sql) {
-  sqlite3* raw = nullptr;
-  sqlite3_open(db.c_str(), &raw);
-  sqlite3_stmt* st = nullptr;
-  sqlite3_prepare_v2(raw, sql.c_str(), -1, &st, nullptr);
-  const long long v = sqlite3_step(st) == SQLITE_ROW ? sqlite3_column_int64(st, 0) : -1;
-  sqlite3_finalize(st);
-  sqlite3_close(raw);
-  return v;
-}
-
 constexpr const char* k2023 = "socialstyrelsen:sociala-insatser-i-utsatta-omraden:2023";
 constexpr const char* k2022 = "socialstyrelsen:sociala-insatser-i-utsatta-omraden:2022";
 
@@ -47,7 +23,7 @@ TEST(RunDemoTest, FollowsTheAnnouncementsToTheirListsAndIsIdempotent) {
   EXPECT_EQ(first.exit_code, 0) << first.err;
   EXPECT_EQ(first.out, "demo: 4 documents, 4 changed, 0 unchanged, 0 failed\n");
   EXPECT_EQ(first.err, "");  // quiet in a pipe
-  const std::string jsonl = slurp(out);
+  const std::string jsonl = read_file(out);
   EXPECT_TRUE(records_valid(jsonl));
   EXPECT_EQ(count_of(jsonl, "\n"), 89u);
   EXPECT_EQ(count_of(jsonl, R"({"type":"call","id":")" + std::string(k2023) + "\""), 1u);
@@ -65,17 +41,17 @@ TEST(RunDemoTest, FollowsTheAnnouncementsToTheirListsAndIsIdempotent) {
             31u);  // the link in the announcement, and the list's 30 records (28 ceilings, its
                    // allocation_list, its requisition deadline) citing the https URL
 
-  EXPECT_EQ(query(db, "SELECT count(*) FROM record_versions"), 89);
-  EXPECT_EQ(query(db, "SELECT count(*) FROM snapshots"), 4);
+  EXPECT_EQ(sqlite_scalar(db, "SELECT count(*) FROM record_versions"), 89);
+  EXPECT_EQ(sqlite_scalar(db, "SELECT count(*) FROM snapshots"), 4);
 
   // Again: nothing changed, nothing extracted, the same output.
   const auto second = run_bidrag({"run", "pipelines/demo.json", "--db", db, "--out", out});
   EXPECT_EQ(second.exit_code, 0) << second.err;
   EXPECT_EQ(second.out, "demo: 4 documents, 0 changed, 4 unchanged, 0 failed\n");
-  EXPECT_EQ(slurp(out), jsonl);
-  EXPECT_EQ(query(db, "SELECT count(*) FROM record_versions"), 89);
-  EXPECT_EQ(query(db, "SELECT count(*) FROM snapshots"), 4);
-  EXPECT_EQ(query(db, "SELECT count(*) FROM runs WHERE ended_at IS NOT NULL AND documents = 4"), 2);
+  EXPECT_EQ(read_file(out), jsonl);
+  EXPECT_EQ(sqlite_scalar(db, "SELECT count(*) FROM record_versions"), 89);
+  EXPECT_EQ(sqlite_scalar(db, "SELECT count(*) FROM snapshots"), 4);
+  EXPECT_EQ(sqlite_scalar(db, "SELECT count(*) FROM runs WHERE ended_at IS NOT NULL AND documents = 4"), 2);
 }
 
 // One pipeline per edition, as written by a user: a single mirror to the captured site.
@@ -97,7 +73,7 @@ TEST(RunDemoTest, SeveralPipelinesShareTheStoreAndKeepTheirOwnOutputs) {
   EXPECT_EQ(r.out,
             "edition-2023: 2 documents, 2 changed, 0 unchanged, 0 failed\n"
             "edition-2022: 2 documents, 2 changed, 0 unchanged, 0 failed\n");
-  const std::string a = slurp(dir + "/a.jsonl"), b = slurp(dir + "/b.jsonl");
+  const std::string a = read_file(dir + "/a.jsonl"), b = read_file(dir + "/b.jsonl");
   EXPECT_TRUE(records_valid(a));
   EXPECT_TRUE(records_valid(b));
   EXPECT_EQ(count_of(a, R"({"type":"call","id":")" + std::string(k2023) + "\""), 1u);
@@ -105,8 +81,8 @@ TEST(RunDemoTest, SeveralPipelinesShareTheStoreAndKeepTheirOwnOutputs) {
   EXPECT_EQ(count_of(b, R"({"type":"call","id":")" + std::string(k2022) + "\""), 1u);
   EXPECT_EQ(count_of(b, k2023), 0u);
   EXPECT_EQ(count_of(a, "\n") + count_of(b, "\n"), 89u);  // as the demo, which runs both editions at once
-  EXPECT_EQ(query(db, "SELECT count(*) FROM record_versions"), 89);
-  EXPECT_EQ(query(db, "SELECT count(*) FROM runs WHERE ended_at IS NOT NULL AND documents = 2"), 2);
+  EXPECT_EQ(sqlite_scalar(db, "SELECT count(*) FROM record_versions"), 89);
+  EXPECT_EQ(sqlite_scalar(db, "SELECT count(*) FROM runs WHERE ended_at IS NOT NULL AND documents = 2"), 2);
 
   // --out gathers both pipelines' records into one file, in pipeline order; nothing re-extracted.
   const auto again = run_bidrag({"run", dir + "/a.json", dir + "/b.json", "--db", db, "--out", dir + "/all.jsonl"});
@@ -114,7 +90,7 @@ TEST(RunDemoTest, SeveralPipelinesShareTheStoreAndKeepTheirOwnOutputs) {
   EXPECT_EQ(again.out,
             "edition-2023: 2 documents, 0 changed, 2 unchanged, 0 failed\n"
             "edition-2022: 2 documents, 0 changed, 2 unchanged, 0 failed\n");
-  EXPECT_EQ(slurp(dir + "/all.jsonl"), a + b);
+  EXPECT_EQ(read_file(dir + "/all.jsonl"), a + b);
 
   // Every pipeline is checked before anything is fetched or opened.
   std::ofstream(dir + "/bad.json") << R"({"name": "bad", "sources": ["https://a.se/"], "retries": 2})";

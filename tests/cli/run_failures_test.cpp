@@ -10,13 +10,6 @@
 namespace bidrag::test {
 namespace {
 
-std::string slurp(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::ostringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
-}
-
 std::string pipeline_with_missing_page(const std::string& dir) {
   const std::string file = dir + "/p.json";
   std::ofstream(file) << R"({"name": "mixed", "sources": [
@@ -33,7 +26,7 @@ TEST(RunFailuresTest, FailedDocumentIsExit1WithAnErrorRecordAndTheOthersStored) 
   const auto r = run_bidrag({"run", pipeline_with_missing_page(dir), "--db", dir + "/b.db", "--out", dir + "/o.jsonl"});
   EXPECT_EQ(r.exit_code, 1) << r.err;
   EXPECT_EQ(r.out, "mixed: 3 documents, 2 changed, 0 unchanged, 1 failed\n");
-  const std::string out = slurp(dir + "/o.jsonl");
+  const std::string out = read_file(dir + "/o.jsonl");
   EXPECT_TRUE(records_valid(out));
   const std::string first = out.substr(0, out.find('\n'));
   EXPECT_NE(first.find(R"("type":"error")"), std::string::npos) << first;
@@ -53,7 +46,7 @@ TEST(RunFailuresTest, StopOnErrorStopsAtTheFirstFailure) {
       {"run", pipeline_with_missing_page(dir), "--db", dir + "/b.db", "--out", dir + "/o.jsonl", "--stop-on-error"});
   EXPECT_EQ(r.exit_code, 1) << r.err;
   EXPECT_EQ(r.out, "mixed: 1 document, 0 changed, 0 unchanged, 1 failed (stopped at the first failure)\n");
-  const std::string out = slurp(dir + "/o.jsonl");
+  const std::string out = read_file(dir + "/o.jsonl");
   EXPECT_EQ(std::count(out.begin(), out.end(), '\n'), 1);
   EXPECT_TRUE(records_valid(out));
 }

@@ -21,22 +21,6 @@ namespace {
 
 namespace fs = std::filesystem;
 
-long long query(const std::string& db, const std::string& sql) {
-  sqlite3* raw = nullptr;
-  if (sqlite3_open_v2(db.c_str(), &raw, SQLITE_OPEN_READONLY, nullptr) != SQLITE_OK) {
-    sqlite3_close(raw);
-    return -1;
-  }
-  sqlite3_busy_timeout(raw, 2000);
-  sqlite3_stmt* st = nullptr;
-  long long v = -1;
-  if (sqlite3_prepare_v2(raw, sql.c_str(), -1, &st, nullptr) == SQLITE_OK && sqlite3_step(st) == SQLITE_ROW)
-    v = sqlite3_column_int64(st, 0);
-  sqlite3_finalize(st);
-  sqlite3_close(raw);
-  return v;
-}
-
 std::string text_of(const std::string& db, const std::string& sql) {
   sqlite3* raw = nullptr;
   sqlite3_open(db.c_str(), &raw);
@@ -97,7 +81,7 @@ TEST(RunKillTest, KilledRunIsCompletedByTheNextWithExactCounts) {
   const auto give_up = std::chrono::steady_clock::now() + std::chrono::seconds(60);
   long long stored = 0;
   while (std::chrono::steady_clock::now() < give_up) {
-    stored = query(db, "SELECT count(*) FROM record_versions");
+    stored = sqlite_scalar(db, "SELECT count(*) FROM record_versions");
     if (stored >= 10 * kPerPage) break;
     std::this_thread::sleep_for(std::chrono::milliseconds(5));
   }
@@ -105,7 +89,7 @@ TEST(RunKillTest, KilledRunIsCompletedByTheNextWithExactCounts) {
   int status = 0;
   waitpid(pid, &status, 0);
   ASSERT_TRUE(WIFSIGNALED(status)) << "the run finished before it could be killed";
-  const long long at_kill = query(db, "SELECT count(*) FROM record_versions");
+  const long long at_kill = sqlite_scalar(db, "SELECT count(*) FROM record_versions");
   EXPECT_GT(at_kill, 0);
   EXPECT_LT(at_kill, kTotal);
   EXPECT_EQ(at_kill % kPerPage, 0) << "a document was stored in part: " << at_kill;
@@ -114,11 +98,11 @@ TEST(RunKillTest, KilledRunIsCompletedByTheNextWithExactCounts) {
   const auto again = run_bidrag({"run", pipeline, "--db", db, "--out", out});
   EXPECT_EQ(again.exit_code, 0) << again.err;
   EXPECT_EQ(text_of(db, "PRAGMA integrity_check"), "ok");
-  EXPECT_EQ(query(db, "SELECT count(*) FROM record_versions"), kTotal);
-  EXPECT_EQ(query(db, "SELECT count(*) FROM record_versions WHERE valid_to IS NULL"), kTotal);
-  EXPECT_EQ(query(db, "SELECT count(*) FROM (SELECT url, id FROM record_versions GROUP BY url, id HAVING count(*) > 1)"), 0);
-  EXPECT_EQ(query(db, "SELECT count(*) FROM sources"), kPages + 1);
-  EXPECT_EQ(query(db, "SELECT count(*) FROM runs WHERE ended_at IS NULL"), 1);  // the killed one
+  EXPECT_EQ(sqlite_scalar(db, "SELECT count(*) FROM record_versions"), kTotal);
+  EXPECT_EQ(sqlite_scalar(db, "SELECT count(*) FROM record_versions WHERE valid_to IS NULL"), kTotal);
+  EXPECT_EQ(sqlite_scalar(db, "SELECT count(*) FROM (SELECT url, id FROM record_versions GROUP BY url, id HAVING count(*) > 1)"), 0);
+  EXPECT_EQ(sqlite_scalar(db, "SELECT count(*) FROM sources"), kPages + 1);
+  EXPECT_EQ(sqlite_scalar(db, "SELECT count(*) FROM runs WHERE ended_at IS NULL"), 1);  // the killed one
   std::ifstream in(out);
   std::stringstream ss;
   ss << in.rdbuf();
@@ -129,7 +113,7 @@ TEST(RunKillTest, KilledRunIsCompletedByTheNextWithExactCounts) {
   // A third run finds nothing to do.
   const auto third = run_bidrag({"run", pipeline, "--db", db, "--out", out});
   EXPECT_EQ(third.out, "big: 151 documents, 0 changed, 151 unchanged, 0 failed\n");
-  EXPECT_EQ(query(db, "SELECT count(*) FROM record_versions"), kTotal);
+  EXPECT_EQ(sqlite_scalar(db, "SELECT count(*) FROM record_versions"), kTotal);
 }
 
 }  // namespace

@@ -20,30 +20,6 @@ constexpr const char* kCall = "socialstyrelsen:sociala-insatser-i-utsatta-omrade
 constexpr const char* kListLink =
     "https://statsbidrag.socialstyrelsen.se/globalassets/dokument/fordelning/statsbidrag-fordelningslista-sociala-insatser-2023.pdf";
 
-std::string slurp(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::ostringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
-}
-
-std::size_t count_of(const std::string& text, const std::string& needle) {
-  std::size_t n = 0;
-  for (auto p = text.find(needle); p != std::string::npos; p = text.find(needle, p + 1)) ++n;
-  return n;
-}
-
-long long query(const std::string& db, const std::string& sql) {
-  sqlite3* raw = nullptr;
-  sqlite3_open(db.c_str(), &raw);
-  sqlite3_stmt* st = nullptr;
-  sqlite3_prepare_v2(raw, sql.c_str(), -1, &st, nullptr);
-  const long long v = sqlite3_step(st) == SQLITE_ROW ? sqlite3_column_int64(st, 0) : -1;
-  sqlite3_finalize(st);
-  sqlite3_close(raw);
-  return v;
-}
-
 // The lines that are not error records.
 std::string without_errors(const std::string& jsonl) {
   std::istringstream in(jsonl);
@@ -111,7 +87,7 @@ TEST_F(RunLoopbackTest, EveryFailureIsAnErrorRecordExit1AndTheRestIsStored) {
   const auto first = go();
   EXPECT_EQ(first.exit_code, 1) << first.err;
   EXPECT_EQ(first.out, "loopback: 11 documents, 5 changed, 0 unchanged, 6 failed\n");
-  const std::string jsonl = slurp(out);
+  const std::string jsonl = read_file(out);
   EXPECT_TRUE(records_valid(jsonl));
   EXPECT_EQ(count_of(jsonl, R"({"type":"error",)"), 6u);
   EXPECT_EQ(count_of(jsonl, error_of("/gone", "HTTP 404")), 1u) << jsonl.substr(0, 2000);
@@ -129,20 +105,20 @@ TEST_F(RunLoopbackTest, EveryFailureIsAnErrorRecordExit1AndTheRestIsStored) {
   EXPECT_EQ(server.hits("/busy"), 2u);
   const auto busy = server.requests("/busy");
   EXPECT_GE(busy[1].received_at - busy[0].received_at, 1s);  // Retry-After: 1 was honoured
-  EXPECT_EQ(query(db, "SELECT count(*) FROM versions WHERE valid_to IS NULL AND type = 'error'"), 6);
-  const long long versions = query(db, "SELECT count(*) FROM record_versions");
+  EXPECT_EQ(sqlite_scalar(db, "SELECT count(*) FROM versions WHERE valid_to IS NULL AND type = 'error'"), 6);
+  const long long versions = sqlite_scalar(db, "SELECT count(*) FROM record_versions");
 
   // Again: the page and its list answer 304, the others the same bytes; the failures fail again
   // without retiring anything; no new version.
   const auto second = go();
   EXPECT_EQ(second.exit_code, 1) << second.err;
   EXPECT_EQ(second.out, "loopback: 11 documents, 0 changed, 5 unchanged, 6 failed\n");
-  EXPECT_EQ(without_errors(slurp(out)), without_errors(jsonl));  // errors carry their new fetch time
-  EXPECT_EQ(count_of(slurp(out), R"({"type":"error",)"), 6u);
+  EXPECT_EQ(without_errors(read_file(out)), without_errors(jsonl));  // errors carry their new fetch time
+  EXPECT_EQ(count_of(read_file(out), R"({"type":"error",)"), 6u);
   EXPECT_EQ(server.requests("/page/").back().header("If-None-Match"), "\"page-1\"");
   EXPECT_EQ(server.requests("/list.pdf").back().header("If-None-Match"), "\"list-1\"");
-  EXPECT_EQ(query(db, "SELECT count(*) FROM record_versions"), versions);
-  EXPECT_EQ(query(db, "SELECT count(*) FROM runs WHERE ended_at IS NOT NULL AND failed = 6"), 2);
+  EXPECT_EQ(sqlite_scalar(db, "SELECT count(*) FROM record_versions"), versions);
+  EXPECT_EQ(sqlite_scalar(db, "SELECT count(*) FROM runs WHERE ended_at IS NOT NULL AND failed = 6"), 2);
 }
 
 }  // namespace

@@ -5,8 +5,6 @@
 
 #include <algorithm>
 #include <filesystem>
-#include <fstream>
-#include <iterator>
 
 #include "pg_test_env.h"
 #include "support/support.h"
@@ -53,8 +51,7 @@ TEST(PostgresCliTest, AsTheOnlyStoreItRemembersWhatWasSeenAndReRunsDoNoWork) {
   const auto first = run_bidrag(args);
   ASSERT_EQ(first.exit_code, 0) << first.err;
   EXPECT_EQ(first.out, "demo: 4 documents, 4 changed, 0 unchanged, 0 failed\n");
-  std::ifstream in(dir + "/records.jsonl");
-  const std::string jsonl((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  const std::string jsonl = read_file(dir + "/records.jsonl");
   EXPECT_TRUE(records_valid(jsonl));
   EXPECT_EQ(std::count(jsonl.begin(), jsonl.end(), '\n'), 89);
   EXPECT_EQ(scalar("SELECT count(*) FROM bidrag.sources"), "4");
@@ -62,8 +59,7 @@ TEST(PostgresCliTest, AsTheOnlyStoreItRemembersWhatWasSeenAndReRunsDoNoWork) {
   const auto second = run_bidrag(args);
   ASSERT_EQ(second.exit_code, 0) << second.err;
   EXPECT_EQ(second.out, "demo: 4 documents, 0 changed, 4 unchanged, 0 failed\n");
-  std::ifstream in2(dir + "/records.jsonl");
-  EXPECT_EQ(std::string((std::istreambuf_iterator<char>(in2)), std::istreambuf_iterator<char>()), jsonl);
+  EXPECT_EQ(read_file(dir + "/records.jsonl"), jsonl);
   EXPECT_EQ(scalar("SELECT count(*) FROM bidrag.record_versions"), "89");
 }
 

@@ -33,4 +33,12 @@ struct RunResult {
 // A fresh empty folder under the build's temporary directory, removed by the OS later.
 [[nodiscard]] std::string temp_dir(std::string_view name);
 
+// The whole file (a run's JSON Lines output), "" when it cannot be read.
+[[nodiscard]] std::string read_file(const std::string& path);
+// How often `needle` occurs in `text` (overlapping matches counted).
+[[nodiscard]] std::size_t count_of(std::string_view text, std::string_view needle);
+// The first column of the first row of `sql` on the SQLite file `db` (opened read-only, waiting
+// up to 2 s for a writer), or -1 when the query fails or gives no row.
+[[nodiscard]] long long sqlite_scalar(const std::string& db, const std::string& sql);
+
 }  // namespace bidrag::test
