@@ -103,6 +103,17 @@ std::vector<record::Record> announcement() {
   return out;
 }
 
+// The error record of the allocation list at `stage`: "<url>: <reason>".
+record::ErrorRecord list_error(const std::string& stage, const std::string& reason) {
+  record::ErrorRecord e;
+  e.url = kListUrl;
+  e.id = record::error_id(kListUrl, stage);
+  e.stage = stage;
+  e.message = std::string(kListUrl) + ": " + reason;
+  e.source.url = kListUrl;
+  return e;
+}
+
 Snapshot snapshot(const std::string& url, const std::string& bytes, const std::string& fetched_at) {
   return make_snapshot(url, bytes, "application/pdf", fetched_at);
 }
@@ -212,12 +223,7 @@ TEST_F(PostgresSinkTest, AChangedListClosesOldVersionsAndAnswersForAPastTime) {
 TEST_F(PostgresSinkTest, AFailedFetchAddsItsErrorAndRetiresNothing) {
   auto s = sink();
   s->put(snapshot(kListUrl, "%PDF-1", "2023-01-18T08:00:00Z"), allocation_list(kList2023));
-  record::ErrorRecord e;
-  e.url = kListUrl;
-  e.id = record::error_id(kListUrl, "fetch");
-  e.stage = "fetch";
-  e.message = std::string(kListUrl) + ": HTTP 503";
-  e.source.url = kListUrl;
+  const auto e = list_error("fetch", "HTTP 503");
   Snapshot failed;
   failed.url = kListUrl;
   failed.fetched_at = "2023-01-19T08:00:00Z";
@@ -252,12 +258,7 @@ TEST_F(PostgresSinkTest, RemembersGoodCapturesAndGivesTheirRecordsBackAsWritten)
   EXPECT_EQ(memory->current_records_of(kListUrl), lines);
 
   // A capture that fails extraction is stored but not remembered: it is extracted again.
-  record::ErrorRecord e;
-  e.url = kListUrl;
-  e.id = record::error_id(kListUrl, "extract");
-  e.stage = "extract";
-  e.message = std::string(kListUrl) + ": page 1: the PDF is encrypted";
-  e.source.url = kListUrl;
+  const auto e = list_error("extract", "page 1: the PDF is encrypted");
   s->put(snapshot(kListUrl, "%PDF-locked", "2023-01-19T08:00:00Z"), {e});
   EXPECT_EQ(memory->remembered(kListUrl)->sha256, first.sha256);
   EXPECT_EQ(memory->current_records_of(kListUrl).size(), 5u);  // the four, and the error
