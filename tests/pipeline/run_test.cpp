@@ -67,14 +67,7 @@ class FakeFetcher final : public fetch::Fetcher {
   }
 };
 
-record::Source source(const Snapshot& s) {
-  record::Source src;
-  src.url = s.url;
-  src.sha256 = s.sha256;
-  src.fetched_at = s.fetched_at;
-  src.format = doc::Format::html;
-  return src;
-}
+record::Source source(const Snapshot& s) { return extract::source_of(s, doc::Format::html); }
 
 // Bytes "page <close> <list url>" give a call, its close deadline and the list's document
 // record; "list <n>" gives n ceilings for the context's call; anything else an extract error.
