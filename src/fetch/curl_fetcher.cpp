@@ -14,7 +14,7 @@
 #include "fetch/robots.h"
 #include "fetch/sniff.h"
 #include "fetch/transfer.h"
-#include "fetch/url.h"
+#include "bidrag/url/url.h"
 
 namespace bidrag::fetch {
 namespace {
@@ -30,7 +30,7 @@ struct Job {
   std::size_t index = 0;   // into the responses (documents)
   Request request;         // as requested
   std::string current;     // the URL this hop fetches (after redirects)
-  UrlParts parts;          // of current
+  url::Parts parts;          // of current
   std::string robots_origin;  // robots jobs: the origin whose rules this fetch decides
   int attempts = 0;
   int redirects = 0;
@@ -99,7 +99,7 @@ class CurlFetcher final : public Fetcher {
  private:
   // Points a job at `url`; the reason when that URL cannot be fetched over the network.
   static std::optional<std::string> aim(Job& job, const std::string& url) {
-    auto parts = parse_url(url);
+    auto parts = url::parse(url);
     if (!parts || parts->host.empty()) return "malformed URL";
     if (parts->scheme != "http" && parts->scheme != "https") {
       return "unsupported scheme " + parts->scheme + ":// (only http, https and file)";
@@ -209,7 +209,7 @@ class CurlFetcher final : public Fetcher {
         ++job.attempts;
         return finish_failed(job, "too many redirects (more than " + std::to_string(kMaxRedirects) + ")", out.status);
       }
-      auto target = parse_url(out.location);
+      auto target = url::parse(out.location);
       if (target && target->scheme != "http" && target->scheme != "https") {
         ++job.attempts;
         return finish_failed(job, "redirect to " + target->scheme + ":// refused", out.status);

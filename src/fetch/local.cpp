@@ -9,7 +9,7 @@
 #include <sstream>
 
 #include "fetch/sniff.h"
-#include "fetch/url.h"
+#include "bidrag/url/url.h"
 
 namespace bidrag::fetch::detail {
 namespace fs = std::filesystem;
@@ -25,7 +25,7 @@ std::optional<MirrorHit> mirror_lookup(const std::map<std::string, std::string>&
 
   std::string rest = url.substr(best->first.size());
   rest = rest.substr(0, rest.find_first_of("?#"));
-  rest = unescape(rest);
+  rest = url::unescape(rest);
   if (rest.empty() || rest.back() == '/') rest += "index.html";
   while (!rest.empty() && rest.front() == '/') rest.erase(0, 1);
 
@@ -54,7 +54,7 @@ std::optional<std::string> file_url_path(const std::string& url) {
   if (!host.empty() && host != "localhost") return std::nullopt;
   if (slash == std::string_view::npos) return std::nullopt;
   rest = rest.substr(slash);
-  return unescape(rest.substr(0, rest.find_first_of("?#")));
+  return url::unescape(rest.substr(0, rest.find_first_of("?#")));
 }
 
 Response read_local(const std::string& source, const std::string& path, std::size_t max_bytes,
@@ -108,7 +108,7 @@ std::optional<Response> read_without_network(const Policy& policy, const std::st
     if (fs::is_directory(hit->path, ec)) hit->path += "/index.html";
     return read_local(url, hit->path, policy.max_body_bytes, "not found in mirror (no file " + hit->path + ")");
   }
-  if (!has_scheme(url)) return read_local(url, url, policy.max_body_bytes, "no such file");
+  if (!url::has_scheme(url)) return read_local(url, url, policy.max_body_bytes, "no such file");
   if (is_file_url(url)) {
     auto path = file_url_path(url);
     if (!path) return error_response(url, "file:// URL names a remote host");

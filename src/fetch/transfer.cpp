@@ -5,7 +5,7 @@
 #include <ctime>
 
 #include "fetch/retry.h"
-#include "fetch/url.h"
+#include "bidrag/url/url.h"
 
 namespace bidrag::fetch::detail {
 
@@ -120,7 +120,7 @@ Outcome Transfer::finish(CURLcode code) {
   if (out.status == 301 || out.status == 302 || out.status == 303 || out.status == 307 || out.status == 308) {
     const std::string location = header("Location");
     if (location.empty()) return fail(http + " without Location");
-    auto target = resolve_url(url_, location);
+    auto target = url::resolve(url_, location);
     if (!target) return fail(http + " to a malformed Location: " + location);
     out.kind = Outcome::Kind::redirect;
     out.location = *target;

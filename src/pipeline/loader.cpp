@@ -1,6 +1,5 @@
 // Loads pipelines/*.json with RapidJSON and checks every key, so a typo in a nightly job's
 // definition stops it at once with the file, the key and what was expected.
-#include <curl/curl.h>
 #include <rapidjson/document.h>
 #include <rapidjson/error/en.h>
 #include <rapidjson/stringbuffer.h>
@@ -15,6 +14,7 @@
 #include "bidrag/common/error.h"
 #include "bidrag/common/file.h"
 #include "bidrag/pipeline/pipeline.h"
+#include "bidrag/url/url.h"
 
 namespace bidrag::pipeline {
 namespace {
@@ -80,18 +80,14 @@ class Checker {
     for (rapidjson::SizeType i = 0; i < v.Size(); ++i) out.push_back(string(v[i], key + "[" + std::to_string(i) + "]"));
     return out;
   }
-  // http(s) with a host, or file; parsed by libcurl's URL parser, never by hand.
+  // http(s) with a host, or file (bidrag::url, on libcurl's URL parser).
   std::string url(const Value& v, const std::string& key, bool allow_file) const {
     const std::string expected = allow_file ? "an http, https or file URL" : "an http or https URL";
     if (!v.IsString()) fail(key, expected, v);
     const std::string s(v.GetString(), v.GetStringLength());
-    std::unique_ptr<CURLU, decltype(&curl_url_cleanup)> u(curl_url(), &curl_url_cleanup);
-    char* scheme = nullptr;
-    if (curl_url_set(u.get(), CURLUPART_URL, s.c_str(), 0) != CURLUE_OK ||
-        curl_url_get(u.get(), CURLUPART_SCHEME, &scheme, 0) != CURLUE_OK)
-      fail(key, expected, v);
-    const std::string sch = scheme;
-    curl_free(scheme);
+    const auto parts = url::parse(s);
+    if (!parts) fail(key, expected, v);
+    const std::string& sch = parts->scheme;
     if (sch != "http" && sch != "https" && !(allow_file && sch == "file")) fail(key, expected, v);
     return s;
   }

@@ -8,7 +8,7 @@
 #include "bidrag/normalize/text.h"
 #include "parse/facts.h"
 #include "parse/html/dom.h"
-#include "parse/html/url.h"
+#include "bidrag/url/url.h"
 
 namespace bidrag::parse::html {
 namespace {
@@ -102,7 +102,7 @@ class Flattener {
       if (keep_href(href)) {
         doc::Link link;
         link.text = normalize::fold_spaces(text);
-        link.href = resolve_url(base_, href);
+        link.href = url::resolve_href(base_, href);
         link.where = doc::Locator::html(xpath_of(n));
         out.links.insert(out.links.begin() + static_cast<std::ptrdiff_t>(before), std::move(link));
       }

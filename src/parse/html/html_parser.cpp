@@ -6,7 +6,7 @@
 #include "bidrag/parse/parse.h"
 #include "parse/html/blocks.h"
 #include "parse/html/dom.h"
-#include "parse/html/url.h"
+#include "bidrag/url/url.h"
 
 namespace bidrag::parse {
 namespace {
@@ -65,10 +65,10 @@ doc::Document parse_html(const Snapshot& s) {
       break;
     }
   }
-  std::string base = is_http_url(s.url) ? s.url : (!canonical.empty() && is_http_url(canonical) ? canonical : s.url);
-  if (!canonical.empty()) d.meta["canonical"] = resolve_url(base, canonical);
+  std::string base = url::is_http(s.url) ? s.url : (!canonical.empty() && url::is_http(canonical) ? canonical : s.url);
+  if (!canonical.empty()) d.meta["canonical"] = url::resolve_href(base, canonical);
   const std::string base_href = attr_of(dom, "//base[@href]", "href");
-  if (!base_href.empty()) base = resolve_url(base, base_href);
+  if (!base_href.empty()) base = url::resolve_href(base, base_href);
 
   html::collect_blocks(main_content(dom), base, d.blocks);
   if (d.title.empty()) {
