@@ -13,6 +13,8 @@
 namespace bidrag {
 namespace {
 
+using test::PrintTo;
+
 constexpr const char* kListUrl =
     "https://statsbidrag.socialstyrelsen.se/globalassets/dokument/fordelning/statsbidrag-fordelningslista-sociala-insatser-";
 

@@ -7,6 +7,8 @@
 namespace bidrag {
 namespace {
 
+using test::PrintTo;
+
 constexpr const char* kUrl2023 = "https://statsbidrag.socialstyrelsen.se/statsbidrag/sociala-insatser-i-utsatta-omraden-2023/";
 constexpr const char* kUrl2022 = "https://statsbidrag.socialstyrelsen.se/statsbidrag/sociala-insatser-i-utsatta-omraden-2022/";
 constexpr const char* kUrlOther = "https://www.exempelmyndigheten.se/bidrag/lokalt-kulturarbete/";

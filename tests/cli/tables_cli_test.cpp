@@ -47,6 +47,9 @@ struct BadCase {
   int exit_code;
   std::string err;
 };
+void PrintTo(const BadCase& c, std::ostream* os) {
+  for (const auto& a : c.args) *os << a << ' ';
+}
 
 class TablesCliErrors : public ::testing::TestWithParam<BadCase> {};
 
@@ -73,7 +76,8 @@ INSTANTIATE_TEST_SUITE_P(
         BadCase{{"tables", "fixtures/tables/writer-tables.pdf", "--area", "10,10,5,5"},
                 2,
                 "bidrag: error: --area: '10,10,5,5' is not TOP,LEFT,BOTTOM,RIGHT in points with TOP < BOTTOM and "
-                "LEFT < RIGHT\n"}));
+                "LEFT < RIGHT\n"}),
+    [](const ::testing::TestParamInfo<BadCase>& i) { std::string s; for (const auto& a : i.param.args) s += a + " "; return test::identifier(s); });
 
 }  // namespace
 }  // namespace bidrag::test

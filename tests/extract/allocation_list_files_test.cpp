@@ -138,14 +138,16 @@ class CorpusLists : public ::testing::TestWithParam<const char*> {};
 TEST_P(CorpusLists, EveryRowAndTheTotal) { compare(GetParam()); }
 INSTANTIATE_TEST_SUITE_P(Corpus, CorpusLists,
                          ::testing::Values("corpus/sociala-insatser-2023/fordelningslista.pdf",
-                                           "corpus/sociala-insatser-2022/fordelningslista.pdf"));
+                                           "corpus/sociala-insatser-2022/fordelningslista.pdf"),
+    test::case_name);
 
 class LayoutFixtures : public ::testing::TestWithParam<const char*> {};
 TEST_P(LayoutFixtures, EveryRowAndTheTotal) { compare(std::string("allocation-lists/") + GetParam() + ".pdf"); }
 INSTANTIATE_TEST_SUITE_P(Layouts, LayoutFixtures,
                          ::testing::Values("multi-page", "side-by-side", "county-subtotals", "wrapped-names",
                                            "footnotes", "zero-dash", "landscape", "tkr", "mismatch", "unknown-name",
-                                           "duplicate", "html-table"));
+                                           "duplicate", "html-table"),
+    test::case_name);
 
 }  // namespace
 }  // namespace bidrag::extract

@@ -132,7 +132,8 @@ TEST_P(CorpusAnnouncement, GivesTheExpectedValues) {
 INSTANTIATE_TEST_SUITE_P(Html, CorpusAnnouncement,
                          ::testing::Values("sociala-insatser-2023/announcement-open.html",
                                            "sociala-insatser-2023/announcement-closed.html",
-                                           "sociala-insatser-2022/announcement.html"));
+                                           "sociala-insatser-2022/announcement.html"),
+    test::case_name);
 
 TEST(CorpusAnnouncementLinks, RootRelativeLinksResolveAgainstTheCanonicalUrlOfASavedFile) {
   const auto records = extract::extract(make_snapshot("file:///tmp/saved/announcement.html",

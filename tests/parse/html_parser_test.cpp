@@ -8,6 +8,8 @@
 namespace bidrag {
 namespace {
 
+using test::PrintTo;
+
 using doc::BlockKind;
 
 doc::Document html(const std::string& body, const std::string& url = "https://example.se/a/b/page.html") {

@@ -8,6 +8,8 @@
 namespace bidrag {
 namespace {
 
+using test::PrintTo;
+
 Snapshot snapshot_of(const std::string& name, std::string bytes) {
   return make_snapshot("fixtures/pdf/" + name, std::move(bytes), "application/pdf");
 }
@@ -38,7 +40,8 @@ INSTANTIATE_TEST_SUITE_P(
     ::testing::Values(
         BadPdf{"encrypted.pdf", "fixtures/pdf/encrypted.pdf: PDF is encrypted with a user password"},
         BadPdf{"zero-pages.pdf", "fixtures/pdf/zero-pages.pdf: PDF has no pages"},
-        BadPdf{"scan.pdf", "fixtures/pdf/scan.pdf: PDF has no text layer (scanned image?)"}));
+        BadPdf{"scan.pdf", "fixtures/pdf/scan.pdf: PDF has no text layer (scanned image?)"}),
+    test::case_name);
 
 TEST(PdfErrors, TruncatedPdfIsAnError) {
   const std::string whole = test::read_fixture("corpus/sociala-insatser-2023/announcement-open.pdf");

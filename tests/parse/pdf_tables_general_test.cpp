@@ -22,6 +22,7 @@ struct GeneralCase {
   int page;
   Rows rows;
 };
+void PrintTo(const GeneralCase& c, std::ostream* os) { *os << c.file << " table " << c.index; }
 
 class General : public ::testing::TestWithParam<GeneralCase> {};
 

@@ -9,6 +9,8 @@
 namespace bidrag::test {
 namespace {
 
+using test::PrintTo;
+
 struct LayoutCase {
   const char* name;
   std::vector<std::pair<int, std::size_t>> tables;  // page, rows

@@ -49,6 +49,7 @@ struct Bad {
   const char* json;
   const char* message;
 };
+void PrintTo(const Bad& b, std::ostream* os) { *os << b.message; }
 
 class PipelineErrorTest : public ::testing::TestWithParam<Bad> {};
 
@@ -104,7 +105,8 @@ INSTANTIATE_TEST_SUITE_P(
             R"(pipelines/x.json: mirror["https://a.se/"]: expected an existing folder (relative to pipelines or the working directory), got "no/such/folder")"},
         Bad{R"({"name": "x", "sources": ["https://a.se/"],})",
             R"(pipelines/x.json: not valid JSON: Missing a name for object member. (at byte 43))"},
-        Bad{R"(["https://a.se/"])", R"(pipelines/x.json: (top level): expected an object, got ["https://a.se/"])"}));
+        Bad{R"(["https://a.se/"])", R"(pipelines/x.json: (top level): expected an object, got ["https://a.se/"])"}),
+    [](const ::testing::TestParamInfo<Bad>& i) { return test::identifier(i.param.message); });
 
 TEST(PipelineLoaderTest, MissingFileIsAUsageErrorNamingIt) {
   try {

@@ -13,6 +13,8 @@
 namespace bidrag::pipeline {
 namespace {
 
+using test::PrintTo;
+
 using namespace std::chrono_literals;
 using test::HttpReply;
 

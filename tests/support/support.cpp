@@ -124,4 +124,17 @@ long long sqlite_scalar(const std::string& db, const std::string& sql) {
   return v;
 }
 
+std::string identifier(std::string_view text) {
+  std::string out;
+  for (char c : text) {
+    const bool alnum = (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+    if (alnum)
+      out += c;
+    else if (!out.empty() && out.back() != '_')
+      out += '_';
+  }
+  while (!out.empty() && out.back() == '_') out.pop_back();
+  return out.empty() ? "case" : out;
+}
+
 }  // namespace bidrag::test

@@ -41,4 +41,25 @@ struct RunResult {
 // up to 2 s for a writer), or -1 when the query fails or gives no row.
 [[nodiscard]] long long sqlite_scalar(const std::string& db, const std::string& sql);
 
+// Readable names for parameterised cases (issue 17): a case struct's `name`, or a string
+// parameter (a fixture path), made a valid test name ("corpus/a-b.pdf" → "corpus_a_b_pdf").
+// Use `test::case_name` as INSTANTIATE_TEST_SUITE_P's fourth argument, and
+// `using test::PrintTo;` in the test's namespace so failures print the name, not bytes.
+[[nodiscard]] std::string identifier(std::string_view text);
+template <class T>
+  requires requires(const T& t) { std::string_view(t.name); }
+void PrintTo(const T& t, std::ostream* os) {
+  *os << t.name;
+}
+struct CaseName {
+  template <class T>
+  std::string operator()(const ::testing::TestParamInfo<T>& info) const {
+    if constexpr (requires { std::string_view(info.param.name); })
+      return identifier(info.param.name);
+    else
+      return identifier(info.param);
+  }
+};
+inline constexpr CaseName case_name{};
+
 }  // namespace bidrag::test
