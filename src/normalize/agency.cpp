@@ -1,7 +1,8 @@
 // The funder registry (compiled-in data/myndigheter.csv): names, short forms, hosts, mentions.
 #include "bidrag/normalize/agency.h"
 
-#include <curl/curl.h>
+#include "bidrag/url/url.h"
+
 #include <unicode/uchar.h>
 
 #include <algorithm>
@@ -351,23 +352,14 @@ const Agency* find_lansstyrelse(std::string_view printed) {
 
 const Agency* agency_for_url(std::string_view url) {
   const AgencyIndex& r = registry();
-  std::unique_ptr<CURLU, decltype(&curl_url_cleanup)> u(curl_url(), &curl_url_cleanup);
-  if (!u) return nullptr;
-  const std::string s(url);
-  if (curl_url_set(u.get(), CURLUPART_URL, s.c_str(), CURLU_DEFAULT_SCHEME | CURLU_NON_SUPPORT_SCHEME) != CURLUE_OK)
-    return nullptr;
-  char* host_c = nullptr;
-  char* path_c = nullptr;
-  if (curl_url_get(u.get(), CURLUPART_HOST, &host_c, 0) != CURLUE_OK) return nullptr;
-  std::string host = lower_ascii(host_c);
-  curl_free(host_c);
-  std::string first_segment;
-  if (curl_url_get(u.get(), CURLUPART_PATH, &path_c, 0) == CURLUE_OK) {
-    std::string_view path(path_c);
-    while (path.starts_with('/')) path.remove_prefix(1);
-    first_segment = lower_ascii(path.substr(0, path.find('/')));
-    curl_free(path_c);
-  }
+  // A bare "bra.se/x" is read as https, as a person typing it means.
+  auto parts = url::parse(std::string(url));
+  if (!parts && !url::has_scheme(url)) parts = url::parse("https://" + std::string(url));
+  if (!parts || parts->host.empty()) return nullptr;
+  std::string host = parts->host;
+  std::string_view path(parts->path);
+  while (path.starts_with('/')) path.remove_prefix(1);
+  const std::string first_segment = lower_ascii(path.substr(0, path.find('/')));
   if (host.starts_with("www.")) host.erase(0, 4);
   const Agency* best = nullptr;
   std::size_t best_score = 0;
