@@ -84,13 +84,7 @@ int run(const ExtractOptions& o) {
       records = extract::extract(s);
       for (auto& sink : sinks) sink->put(s, records);  // one transaction per document and sink
     } catch (const Error& e) {
-      record::ErrorRecord err;
-      err.id = record::error_id(input, "fetch");
-      err.source.url = input;
-      err.url = input;
-      err.stage = "fetch";
-      err.message = e.what();
-      records.emplace_back(std::move(err));
+      records.emplace_back(record::make_error(input, "fetch", e.what()));
     }
     for (const auto& r : records) {
       if (std::holds_alternative<record::ErrorRecord>(r)) failed = true;

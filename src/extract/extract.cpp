@@ -11,14 +11,7 @@ namespace {
 
 record::Record error_record(const Snapshot& s, doc::Format format, const std::string& stage, const std::string& message,
                             const doc::Locator& where = {}) {
-  record::ErrorRecord e;
-  e.id = record::error_id(s.url, stage);
-  e.source = source_of(s, format);
-  e.url = s.url;
-  e.stage = stage;
-  e.message = message;
-  e.locator = where;
-  return e;
+  return record::make_error(s.url, stage, message, source_of(s, format), where);
 }
 
 }  // namespace

@@ -45,14 +45,10 @@ std::vector<Link> links_to_follow(const std::vector<std::string>& lines, const s
 }
 
 record::ErrorRecord fetch_error(const std::string& url, const std::string& message, const std::string& at) {
-  record::ErrorRecord e;
-  e.id = record::error_id(url, "fetch");
-  e.url = url;
-  e.stage = "fetch";
-  e.message = message;
-  e.source.url = url;
-  e.source.fetched_at = at;
-  return e;
+  record::Source source;
+  source.url = url;
+  source.fetched_at = at;
+  return record::make_error(url, "fetch", message, std::move(source));
 }
 
 class Runner {

@@ -7,6 +7,7 @@
 #include <type_traits>
 
 #include "bidrag/record/record.h"
+#include "bidrag/record/ids.h"
 
 namespace bidrag::record {
 namespace {
@@ -248,6 +249,18 @@ std::string Amount::json_number() const {
     s += static_cast<char>('0' + frac % 10);
   }
   return s;
+}
+
+ErrorRecord make_error(std::string url, std::string stage, std::string message, Source source, doc::Locator where) {
+  ErrorRecord e;
+  e.id = error_id(url, stage);
+  if (source.url.empty()) source.url = url;
+  e.source = std::move(source);
+  e.url = std::move(url);
+  e.stage = std::move(stage);
+  e.message = std::move(message);
+  e.locator = std::move(where);
+  return e;
 }
 
 const char* type_name(const Record& r) noexcept {

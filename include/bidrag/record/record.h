@@ -147,6 +147,11 @@ struct ErrorRecord : Common {
 
 using Record = std::variant<Call, Deadline, Contact, DocumentRef, Ceiling, AllocationList, ErrorRecord>;
 
+// The one way to make an error record (extract, run and the CLI all use it): its id is stable
+// per URL and stage; `source` is the capture when there is one (else just its URL and time).
+[[nodiscard]] ErrorRecord make_error(std::string url, std::string stage, std::string message, Source source = {},
+                                     doc::Locator where = {});
+
 // "call", "deadline", "contact", "document", "ceiling", "allocation_list", "error".
 [[nodiscard]] const char* type_name(const Record& r) noexcept;
 [[nodiscard]] const Common& common(const Record& r) noexcept;
