@@ -176,13 +176,14 @@ class Finder {
       }
       return;
     }
-    if (st.labelled && vocab::set("status_label").equals(st.label)) {
+    // "Status: Stängd": a facts-box value that is a badge.
+    if (st.labelled) {
       if (!out_.status) out_.status = stated_status(st.value);
       return;
     }
     // A label is not a badge: "Ansökan öppnar: 1 februari 2024" in a dates box.
-    if (!out_.status && !st.labelled) out_.status = stated_status(st.text);
-    if (!out_.days_left && !st.labelled) {
+    if (!out_.status) out_.status = stated_status(st.text);
+    if (!out_.days_left) {
       for (const auto& x : normalize::find_dates(st.text, ctx_))
         if (x.days_left) {
           out_.days_left = x.days_left;
