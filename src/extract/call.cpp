@@ -4,6 +4,7 @@
 #include "bidrag/extract/extract.h"
 #include "bidrag/normalize/text.h"
 #include "bidrag/record/ids.h"
+#include "bidrag/vocab/vocab.h"
 #include "extract/call_parts.h"
 
 namespace bidrag::extract {
@@ -37,12 +38,23 @@ std::optional<Date> fetch_date(const Snapshot& s) {
 // A page is a grant call when it has a main heading, states when applying closes or how
 // much time is left, and speaks of applying or requisitioning.
 bool is_call(const Page& page, const Dates& dates) {
-  const bool dated = dates.find("application_close") || dates.find("application_open") ||
-                     dates.find("requisition_close") || dates.days_left || dates.closed_stated;
+  using record::DeadlineKind;
+  const bool dated = dates.find(DeadlineKind::application_close) || dates.find(DeadlineKind::application_open) ||
+                     dates.find(DeadlineKind::requisition_close) || dates.days_left ||
+                     dates.status == record::CallStatus::closed;
   if (!dated) return false;
   for (std::size_t i = 0; i < page.blocks().size(); ++i)
-    if (has_any(fold(page.text_of(i)), {"ansök", "rekvir", "bidrag", "utlysning"})) return true;
+    if (vocab::set("call_word").in(page.text_of(i))) return true;
   return false;
+}
+
+// The status the dates give on `day`: closed after the close, upcoming before the opening,
+// else open; nothing without a date to compare.
+std::optional<record::CallStatus> status_on(const record::Call& call, const Date& day) {
+  if (call.application_close && day > *call.application_close) return record::CallStatus::closed;
+  if (call.application_open && day < *call.application_open) return record::CallStatus::upcoming;
+  if (call.application_close || call.application_open) return record::CallStatus::open;
+  return std::nullopt;
 }
 
 }  // namespace
@@ -61,7 +73,7 @@ std::vector<record::Record> extract_call(const doc::Document& document, const Sn
   if (!is_call(page, dates)) return {};
   // No year in the title: the grant year is the year applying closes, else of publication.
   if (!year) {
-    if (const auto* close = dates.find("application_close")) year = close->date.year;
+    if (const auto* close = dates.find(record::DeadlineKind::application_close)) year = close->date.year;
     else if (dates.published) year = dates.published->year;
     if (year) dates = find_dates(page, year);
   }
@@ -75,29 +87,37 @@ std::vector<record::Record> extract_call(const doc::Document& document, const Sn
 
   if (dates.program_from && dates.program_to) call.program_years = std::array<int, 2>{*dates.program_from, *dates.program_to};
   call.published = dates.published;
-  if (const auto* d = dates.find("application_open")) call.application_open = d->date;
-  if (const auto* d = dates.find("application_close")) {
+  using record::DeadlineKind;
+  if (const auto* d = dates.find(DeadlineKind::application_open)) call.application_open = d->date;
+  if (const auto* d = dates.find(DeadlineKind::application_close)) {
     call.application_close = d->date;
     call.application_close_time = d->time;
   }
-  if (const auto* d = dates.find("funds_usable_until")) call.funds_usable_until = d->date;
+  if (const auto* d = dates.find(DeadlineKind::funds_usable_until)) call.funds_usable_until = d->date;
   call.funds_usable_from = dates.funds_usable_from;
-  if (const auto* d = dates.find("decision")) call.decision_expected = d->date.iso();
-  if (const auto* d = dates.find("report_request_sent")) call.reporting.request_sent = d->date;
-  if (const auto* d = dates.find("report_due")) call.reporting.due = d->date;
+  if (const auto* d = dates.find(DeadlineKind::decision)) call.decision_expected = d->date.iso();
+  else call.decision_expected = dates.decision_month;
+  if (const auto* d = dates.find(DeadlineKind::report_request_sent)) call.reporting.request_sent = d->date;
+  if (const auto* d = dates.find(DeadlineKind::report_due)) call.reporting.due = d->date;
 
-  // Status and the day it held: the fetch date when known, else derived from the counter.
+  // Status: as the page states it (a badge, "Stängt för ansökan", a running counter), else
+  // from the dates on the capture day (the fetch, else a print's date). A stated status the
+  // dates contradict is kept and warned about.
   const auto fetched = fetch_date(snapshot);
+  std::optional<Date> printed;
+  if (document.meta.count("printed_at")) printed = Date::parse_iso(document.meta.at("printed_at"));
+  const std::optional<Date> captured = fetched ? fetched : printed;
   call.days_left = dates.days_left;
-  if (dates.closed_stated) call.status = "closed";
-  else if (dates.days_left) call.status = "open";
+  std::optional<record::CallStatus> status = dates.status;
+  if (!status && dates.days_left) status = record::CallStatus::open;
+  const auto derived = captured ? status_on(call, *captured) : std::nullopt;
+  if (status && derived && *status != *derived) {
+    call.warnings.push_back("status " + std::string(record::to_string(*status)) + " stated on the page, but the dates say " +
+                            std::string(record::to_string(*derived)) + " as of " + captured->iso());
+  }
   if (fetched) {
     call.as_of = fetched;
-    if (!call.status && call.application_close) {
-      if (*fetched > *call.application_close) call.status = "closed";
-      else if (call.application_open && *fetched < *call.application_open) call.status = "upcoming";
-      else call.status = "open";
-    }
+    if (!status) status = derived;
     if (dates.days_left && call.application_close &&
         call.application_close->plus_days(-*dates.days_left) != *fetched) {
       call.warnings.push_back("days_left " + std::to_string(*dates.days_left) + " does not match application_close " +
@@ -106,9 +126,11 @@ std::vector<record::Record> extract_call(const doc::Document& document, const Sn
     }
   } else if (dates.days_left && call.application_close) {
     call.as_of = call.application_close->plus_days(-*dates.days_left);
-  } else if (!call.status && document.meta.count("printed_at")) {
-    call.as_of = Date::parse_iso(document.meta.at("printed_at"));
+  } else if (!status && printed) {
+    call.as_of = printed;
+    status = derived;
   }
+  if (status) call.status = std::string(record::to_string(*status));
 
   Texts texts = find_texts(page);
   call.purpose = texts.purpose;
@@ -128,10 +150,10 @@ std::vector<record::Record> extract_call(const doc::Document& document, const Sn
   out.emplace_back(call);
   for (const auto& d : dates.deadlines) {
     record::Deadline r;
-    r.id = record::deadline_id(call.id, d.kind);
+    r.id = record::deadline_id(call.id, record::to_string(d.kind));
     r.call_id = call.id;
     r.source = source_of(snapshot, document.format, document.blocks[d.block].where);
-    r.kind = d.kind;
+    r.kind = std::string(record::to_string(d.kind));
     r.date = d.date;
     r.time = d.time;
     r.text = d.text;

@@ -7,6 +7,7 @@
 
 #include "bidrag/common/date.h"
 #include "bidrag/common/snapshot.h"
+#include "bidrag/record/kinds.h"
 #include "bidrag/record/record.h"
 #include "extract/page.h"
 
@@ -14,11 +15,12 @@ namespace bidrag::extract {
 
 // A dated obligation found in the page.
 struct FoundDeadline {
-  std::string kind;
+  record::DeadlineKind kind = record::DeadlineKind::other;
   Date date;
   std::optional<std::string> time;
   std::string text;
   std::size_t block = 0;
+  bool labelled = false;  // read from a "Label: value" line rather than a sentence
 };
 
 // What the header facts and the running text say about dates and status.
@@ -26,11 +28,11 @@ struct Dates {
   std::optional<Date> published;
   std::vector<FoundDeadline> deadlines;  // in the contract's kind order, one per kind
   std::optional<int> days_left;
-  bool closed_stated = false;  // "Stängt för ansökan"
+  std::optional<record::CallStatus> status;  // as the page states it (a badge, "Stängt för ansökan")
   std::optional<int> program_from, program_to;
-  std::optional<std::string> decision_expected;
+  std::optional<std::string> decision_month;  // "2025-09": a decision announced for a month only
   std::optional<Date> funds_usable_from;
-  [[nodiscard]] const FoundDeadline* find(std::string_view kind) const;
+  [[nodiscard]] const FoundDeadline* find(record::DeadlineKind kind) const;
 };
 // `year` is the call's year, used for dates printed without one ("den 11 december").
 [[nodiscard]] Dates find_dates(const Page& page, std::optional<int> year);

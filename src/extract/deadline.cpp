@@ -1,36 +1,20 @@
-// Dates of a grant page: header facts ("Sista ansökningsdag: …") and dated obligations in the
-// running text ("kan användas till och med den 31 december 2023"), one deadline per kind.
+// Dates of a grant page: facts ("Sista ansökningsdag: …", a label/value table row), dated
+// obligations in the running text ("kan användas till och med den 31 december 2023"), the
+// publication date, the stated status and the day counter. One deadline per kind: the first
+// statement in document order, unless a later one gives the same day with its time.
+// Every Swedish cue comes from the vocabulary (data/vocabulary.tsv).
 #include <algorithm>
-#include <array>
 #include <cctype>
 
 #include "bidrag/normalize/dates.h"
+#include "bidrag/vocab/vocab.h"
 #include "extract/call_parts.h"
+#include "extract/deadline_classify.h"
 
 namespace bidrag::extract {
 namespace {
 
-// The contract's kind order; records come out in this order.
-constexpr std::array<std::string_view, 8> kKinds{"application_open",    "application_close", "requisition_close",
-                                                 "funds_usable_until",  "report_request_sent", "report_due",
-                                                 "decision",            "other"};
-
-std::optional<normalize::DateMatch> first_date(std::string_view text, const normalize::DateContext& ctx,
-                                               std::string_view after = {}) {
-  const auto matches = normalize::find_dates(text, ctx);
-  std::size_t from = 0;
-  if (!after.empty()) {
-    const std::string folded = fold(text);
-    // fold() keeps byte lengths for Swedish text closely enough to order by position.
-    const auto at = folded.find(after);
-    if (at != std::string::npos) from = at;
-  }
-  for (const auto& m : matches)
-    if (m.date && m.begin >= from) return m;
-  for (const auto& m : matches)
-    if (m.date) return m;
-  return std::nullopt;
-}
+using record::DeadlineKind;
 
 // "77 dagar" → 77 when the date normalizer did not read it as a counter.
 std::optional<int> leading_number(std::string_view s) {
@@ -49,25 +33,106 @@ std::optional<int> leading_number(std::string_view s) {
   return std::nullopt;
 }
 
+// One statement of the page: a sentence, a fact ("Label: value") or a two-column table row.
+struct Statement {
+  std::string text;
+  std::size_t block = 0;
+  bool labelled = false;
+  std::string label, value;  // labelled statements
+};
+
+std::vector<Statement> statements(const Page& page) {
+  std::vector<Statement> out;
+  const auto& blocks = page.blocks();
+  const auto& sentences = page.sentences();
+  std::size_t s = 0;
+  for (std::size_t i = 0; i < blocks.size(); ++i) {
+    const auto& b = blocks[i];
+    if (b.kind == doc::BlockKind::fact) {
+      out.push_back({page.text_of(i), i, true, b.text, b.value});
+    } else if (b.kind == doc::BlockKind::table) {
+      // "Stödet i korthet" as a table: label cell, value cell.
+      for (const auto& row : b.table.rows) {
+        if (row.size() != 2 || row[0].text.empty() || row[1].text.empty()) continue;
+        out.push_back({row[0].text + ": " + row[1].text, i, true, row[0].text, row[1].text});
+      }
+    } else if (b.kind == doc::BlockKind::heading) {
+      out.push_back({b.text, i, false, {}, {}});  // badges set as headings; never dated
+    }
+    while (s < sentences.size() && sentences[s].block <= i) {
+      if (sentences[s].block == i && b.kind != doc::BlockKind::fact) out.push_back({sentences[s].text, i, false, {}, {}});
+      ++s;
+    }
+  }
+  return out;
+}
+
+// A status badge or sentence at the start of `text`: "Öppen för ansökan · 41 dagar kvar",
+// "Stängd", "Kommande utlysning", "Ansökningsperioden är stängd." A one-word badge ("Öppen",
+// "Beslutade") counts only as a short line or before a capital, digit or mark, so that
+// "Beslutade medel ska …" says nothing about the call's status.
+std::optional<record::CallStatus> stated_status(std::string_view text) {
+  const auto m = vocab::set("status").starts(text);
+  if (!m) return std::nullopt;
+  if (m->entry->phrase.find(' ') == std::string::npos) {
+    const std::string folded = vocab::fold(text);
+    const std::size_t lead = folded.find_first_not_of(' ');
+    std::string_view rest = std::string_view(text);
+    while (!rest.empty() && rest.front() == ' ') rest.remove_prefix(1);
+    // Offsets of folded and printed text agree at the start for a badge word.
+    const std::size_t after = (lead == std::string::npos ? 0 : lead) + m->entry->folded.size();
+    if (text.size() > 40 && after < rest.size()) {
+      std::size_t k = after;
+      while (k < rest.size() && rest[k] == ' ') ++k;
+      if (k < rest.size() && std::islower(static_cast<unsigned char>(rest[k]))) return std::nullopt;
+    }
+  }
+  return record::parse_call_status(m->meaning());
+}
+
 class Finder {
  public:
   Finder(const Page& page, std::optional<int> year) : page_(page) { ctx_.document_year = year; }
 
   Dates run() {
-    facts();
-    sentences();
+    for (const auto& st : statements(page_)) {
+      published(st);
+      status(st);
+      if (page_.blocks()[st.block].kind == doc::BlockKind::heading) continue;
+      for (const auto& hit : classify_dates(st.text, context_for(st.block), st.labelled)) take(hit, st);
+    }
     program_years();
-    std::sort(out_.deadlines.begin(), out_.deadlines.end(), [](const auto& a, const auto& b) {
-      return std::find(kKinds.begin(), kKinds.end(), a.kind) < std::find(kKinds.begin(), kKinds.end(), b.kind);
-    });
+    std::stable_sort(out_.deadlines.begin(), out_.deadlines.end(),
+                     [](const auto& a, const auto& b) { return a.kind < b.kind; });
     return std::move(out_);
   }
 
  private:
-  void add(std::string_view kind, const normalize::DateMatch& m, std::string text, std::size_t block, bool use_end) {
-    if (out_.find(kind) || !m.date) return;
-    const Date d = use_end && m.end ? *m.end : *m.date;
-    out_.deadlines.push_back({std::string(kind), d, m.time, std::move(text), block});
+  void take(const DateHit& hit, const Statement& st) {
+    switch (hit.role) {
+      case DateHit::Role::funds_from:
+        if (!out_.funds_usable_from) out_.funds_usable_from = hit.date;
+        return;
+      case DateHit::Role::decision_month:
+        if (!out_.decision_month) out_.decision_month = hit.month;
+        return;
+      case DateHit::Role::deadline: break;
+    }
+    for (auto& d : out_.deadlines) {
+      if (d.kind != hit.kind) continue;
+      // The same day again, said more fully: with its time ("… klockan 23.59"), or in a
+      // sentence where the first statement was a facts-box line. The first date stays.
+      const bool timed = !d.time && hit.time;
+      const bool sentence = d.labelled && !st.labelled && (hit.time || !d.time);
+      if (d.date == hit.date && (timed || sentence)) {
+        if (hit.time) d.time = hit.time;
+        d.text = st.text;
+        d.block = st.block;
+        d.labelled = st.labelled;
+      }
+      return;
+    }
+    out_.deadlines.push_back({hit.kind, hit.date, hit.time, st.text, st.block, st.labelled});
   }
 
   normalize::DateContext context_for(std::size_t block) const {
@@ -78,87 +143,61 @@ class Finder {
     return ctx;
   }
 
-  void facts() {
-    const auto& blocks = page_.blocks();
-    for (std::size_t i = 0; i < blocks.size(); ++i) {
-      if (blocks[i].kind != doc::BlockKind::fact) continue;
-      const std::string label = fold(blocks[i].text);
-      const std::string& value = blocks[i].value;
-      const std::string text = page_.text_of(i);
-      if (has_any(label, {"tid kvar"})) {
-        const std::string v = fold(value);
-        if (has_any(v, {"stängt", "stängd", "avslutad"})) {
-          out_.closed_stated = true;
-        } else if (!out_.days_left) {
-          const auto m = normalize::find_dates(text, ctx_);
-          std::optional<int> n;
-          for (const auto& x : m)
-            if (x.days_left) n = x.days_left;
-          out_.days_left = n ? n : leading_number(value);
+  // "Publicerad 1 april 2025 · Senast uppdaterad 12 maj 2025": the date after a publication
+  // label, before the next label. Labels earlier in the vocabulary win ("Utlysningsdatum").
+  void published(const Statement& st) {
+    const std::string folded = vocab::fold(st.text);
+    const auto labels = vocab::set("published_label").all(folded);
+    for (std::size_t k = 0; k < labels.size(); ++k) {
+      const auto& m = labels[k];
+      if (m.meaning() != "published") continue;
+      if (best_published_line_ && *best_published_line_ <= m.entry->line) continue;
+      const std::size_t until = k + 1 < labels.size() ? labels[k + 1].begin : folded.size();
+      if (until <= m.end) continue;
+      for (const auto& d : normalize::find_dates(std::string_view(folded).substr(m.end, until - m.end), ctx_)) {
+        if (!d.date || d.year_inferred) continue;
+        out_.published = d.date;
+        best_published_line_ = m.entry->line;
+        break;
+      }
+    }
+  }
+
+  void status(const Statement& st) {
+    // "Tid kvar att ansöka: 77 dagar" / "Tid kvar: Stängt för ansökan".
+    if (st.labelled && vocab::set("days_left_label").in(st.label)) {
+      if (auto s = stated_status(st.value); s && *s == record::CallStatus::closed) {
+        if (!out_.status) out_.status = s;
+      } else if (!out_.days_left) {
+        std::optional<int> n;
+        for (const auto& x : normalize::find_dates(st.text, ctx_))
+          if (x.days_left) n = x.days_left;
+        out_.days_left = n ? n : leading_number(st.value);
+      }
+      return;
+    }
+    // "Status: Stängd": a facts-box value that is a badge.
+    if (st.labelled) {
+      if (!out_.status) out_.status = stated_status(st.value);
+      return;
+    }
+    // A label is not a badge: "Ansökan öppnar: 1 februari 2024" in a dates box.
+    if (!out_.status) out_.status = stated_status(st.text);
+    if (!out_.days_left) {
+      for (const auto& x : normalize::find_dates(st.text, ctx_))
+        if (x.days_left) {
+          out_.days_left = x.days_left;
+          break;
         }
-        continue;
-      }
-      if (label == "status") {
-        if (has_any(fold(value), {"stängt", "stängd"})) out_.closed_stated = true;
-        continue;
-      }
-      const auto m = first_date(value, context_for(i));
-      if (!m) continue;
-      if (has_any(label, {"utlysningsdatum", "publicerad", "publiceringsdatum", "utlyst"})) {
-        if (!out_.published) out_.published = m->date;
-      } else if (has_any(label, {"ansökningsperiod", "ansökningstid", "period för ansökan"})) {
-        if (m->end) add("application_close", *m, text, i, true);
-        add("application_open", *m, text, i, false);
-      } else if (has_any(label, {"sista ansökningsdag", "sista dag att ansöka", "sista dag för ansökan", "stänger",
-                                 "ansök senast", "sista ansökningsdatum", "ansökan ska vara inne"})) {
-        add("application_close", *m, text, i, false);
-      } else if (has_any(label, {"öppnar", "öppen från", "ansök från", "första ansökningsdag", "öppningsdatum"})) {
-        add("application_open", *m, text, i, false);
-      } else if (has_any(label, {"rekvirera", "rekvisition"})) {
-        add("requisition_close", *m, text, i, false);
-      } else if (has_any(label, {"beslut"})) {
-        add("decision", *m, text, i, false);
-      } else if (has_any(label, {"redovis", "återrapport", "slutrapport"})) {
-        add("report_due", *m, text, i, false);
-      }
     }
   }
 
-  void sentences() {
-    for (const auto& s : page_.sentences()) {
-      if (page_.blocks()[s.block].kind == doc::BlockKind::fact) continue;
-      const std::string f = fold(s.text);
-      const auto ctx = context_for(s.block);
-      const auto m = first_date(s.text, ctx);
-      if (!m) continue;
-      const bool until = has_any(f, {"till och med", "t.o.m.", "senast", "fram till", "sista dag"});
-      if (has_any(f, {"användas", "förbrukas", "nyttjas"}) && until) {
-        add("funds_usable_until", *m, s.text, s.block, true);
-        if (has_any(f, {"från och med", "fr.o.m."}) && m->end && !out_.funds_usable_from) out_.funds_usable_from = m->date;
-      } else if (has_any(f, {"rekvir"}) && until) {
-        add("requisition_close", *m, s.text, s.block, false);
-      } else if (has_any(f, {"återrapport", "redovisning", "redovisa", "slutrapport"}) &&
-                 has_any(f, {"skickat", "skickar ut", "begäran"}) && !has_any(f, {"senast"})) {
-        add("report_request_sent", *m, s.text, s.block, false);
-      } else if (has_any(f, {"återrapport", "redovis", "slutrapport"}) &&
-                 has_any(f, {"senast", "ska ha kommit in", "ska vara inne", "ska lämnas"})) {
-        if (auto due = first_date(s.text, ctx, "senast")) add("report_due", *due, s.text, s.block, false);
-      } else if (has_any(f, {"ansök", "ansökan"}) && has_any(f, {"öppnar", "kan ansöka från", "från och med"}) && !until) {
-        add("application_open", *m, s.text, s.block, false);
-      } else if (has_any(f, {"ansök", "ansökan"}) && until) {
-        add("application_close", *m, s.text, s.block, false);
-      } else if (has_any(f, {"beslut"}) && has_any(f, {"meddelas", "fattas", "väntas", "beräknas", "lämnas", "fattar"})) {
-        add("decision", *m, s.text, s.block, false);
-      }
-    }
-  }
-
-  // "under åren 2021–2023": the program's years, from the first year range in the text.
+  // "under åren 2021–2023", "Projektperiod: 2025–2026": the program's years, from the first
+  // year range in a sentence that names a period.
   void program_years() {
-    for (const auto& s : page_.sentences()) {
-      if (page_.blocks()[s.block].kind == doc::BlockKind::fact) continue;
-      if (!has_any(fold(s.text), {"åren", "perioden", "period"})) continue;
-      for (const auto& m : normalize::find_dates(s.text, ctx_)) {
+    for (const auto& st : statements(page_)) {
+      if (!vocab::set("program_period").in(st.labelled ? st.label : st.text)) continue;
+      for (const auto& m : normalize::find_dates(st.labelled ? st.value : st.text, ctx_)) {
         if (!m.date && m.year_from && m.year_to && *m.year_from < *m.year_to) {
           out_.program_from = m.year_from;
           out_.program_to = m.year_to;
@@ -171,11 +210,12 @@ class Finder {
   const Page& page_;
   normalize::DateContext ctx_;
   Dates out_;
+  std::optional<int> best_published_line_;
 };
 
 }  // namespace
 
-const FoundDeadline* Dates::find(std::string_view kind) const {
+const FoundDeadline* Dates::find(record::DeadlineKind kind) const {
   for (const auto& d : deadlines)
     if (d.kind == kind) return &d;
   return nullptr;

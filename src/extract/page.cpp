@@ -4,6 +4,7 @@
 #include <cctype>
 
 #include "bidrag/normalize/text.h"
+#include "bidrag/vocab/vocab.h"
 
 namespace bidrag::extract {
 namespace {
@@ -14,6 +15,14 @@ bool upper_start(std::string_view s) {
   if (std::isupper(c) || std::isdigit(c)) return true;
   // Å Ä Ö É (UTF-8 0xC3 0x80–0x9E)
   return c == 0xC3 && s.size() > 1 && static_cast<unsigned char>(s[1]) < 0x9F;
+}
+
+// Whether `text` ends with an abbreviation ("kl.", "jan.", "t.ex.") as its last word.
+bool is_abbreviation(std::string_view text) {
+  std::size_t start = text.find_last_of(" (");
+  start = start == std::string_view::npos ? 0 : start + 1;
+  const std::string_view word = text.substr(start);
+  return word.size() > 1 && vocab::set("abbreviation").equals(word).has_value();
 }
 
 }  // namespace
@@ -34,6 +43,8 @@ std::vector<std::string> split_sentences(std::string_view text) {
     if ((c == '.' || c == '!' || c == '?') && text[i + 1] == ' ' && upper_start(text.substr(i + 2))) {
       // "t.ex. Stockholm", "bl.a. X": an abbreviation has a dot two letters back.
       if (c == '.' && i >= 2 && text[i - 2] == '.') continue;
+      // "kl. 14.00", "1 jan. 2024", "Dnr. 2025-17": a word of the abbreviation set.
+      if (c == '.' && is_abbreviation(text.substr(0, i + 1))) continue;
       out.emplace_back(text.substr(start, i + 1 - start));
       start = i + 2;
     }

@@ -1,0 +1,150 @@
+// Deadline classification of one sentence: topic × side → kind, from the vocabulary.
+#include "extract/deadline_classify.h"
+
+#include <cctype>
+
+#include "bidrag/vocab/vocab.h"
+#include "normalize/date_words.h"
+
+namespace bidrag::extract {
+namespace {
+
+using record::DeadlineKind;
+using Role = DateHit::Role;
+
+enum class Side { none, start, end };
+
+Side side_of(const std::string& meaning) {
+  if (meaning == "start") return Side::start;
+  if (meaning == "end") return Side::end;
+  return Side::none;
+}
+
+struct Classifier {
+  std::vector<DateHit> out;
+
+  void deadline(DeadlineKind k, const Date& d, const std::optional<std::string>& time) {
+    out.push_back({Role::deadline, k, d, time, {}});
+  }
+  void funds_from(const Date& d) { out.push_back({Role::funds_from, DeadlineKind::other, d, std::nullopt, {}}); }
+
+  // One date (or range) of topic `topic` on side `side`.
+  void add(const std::string& topic, Side side, const normalize::DateMatch& m, bool labelled) {
+    const Date& d = *m.date;
+    const bool range = m.end.has_value();
+    const Date& last = range ? *m.end : d;
+    // A range's printed time belongs to its end ("10 mars–14 april 2025 kl. 23.59").
+    const std::optional<std::string> start_time = range ? std::nullopt : m.time;
+    if (topic == "application") {
+      if (side == Side::start) {
+        deadline(DeadlineKind::application_open, d, start_time);
+        if (range) deadline(DeadlineKind::application_close, last, m.time);
+      } else if (side == Side::end) {
+        deadline(DeadlineKind::application_close, last, m.time);
+      } else if (range) {
+        deadline(DeadlineKind::application_open, d, std::nullopt);
+        deadline(DeadlineKind::application_close, last, m.time);
+      }
+    } else if (topic == "requisition") {
+      if (side == Side::end || range || (side == Side::none && labelled))
+        deadline(DeadlineKind::requisition_close, last, m.time);
+    } else if (topic == "funds") {
+      if (side == Side::start || (side == Side::none && range)) {
+        funds_from(d);
+        if (range) deadline(DeadlineKind::funds_usable_until, last, std::nullopt);
+      } else if (side == Side::end) {
+        deadline(DeadlineKind::funds_usable_until, last, std::nullopt);
+      }
+    } else if (topic == "funds_start") {
+      funds_from(d);
+      if (range) deadline(DeadlineKind::funds_usable_until, last, std::nullopt);
+    } else if (topic == "report") {
+      if (side == Side::end || range || (side == Side::none && labelled))
+        deadline(DeadlineKind::report_due, last, m.time);
+    } else if (topic == "report_request") {
+      deadline(side == Side::end ? DeadlineKind::report_due : DeadlineKind::report_request_sent, d, m.time);
+    } else if (topic == "decision") {
+      deadline(DeadlineKind::decision, d, m.time);
+    }
+  }
+};
+
+// "september 2025" after a decision cue: the month a decision is expected in.
+std::optional<std::string> decision_month(const std::string& folded) {
+  const auto& topics = vocab::set("deadline_topic");
+  for (std::size_t i = 0; i < folded.size(); ++i) {
+    if (i > 0 && std::isalnum(static_cast<unsigned char>(folded[i - 1]))) continue;
+    int month = 0;
+    const std::size_t n = normalize::words::month(std::string_view(folded).substr(i), month);
+    if (n == 0) continue;
+    std::size_t j = i + n;
+    while (j < folded.size() && folded[j] == ' ') ++j;
+    if (j + 4 > folded.size()) continue;
+    bool digits = true;
+    for (std::size_t k = j; k < j + 4; ++k) digits = digits && std::isdigit(static_cast<unsigned char>(folded[k]));
+    if (!digits || (j + 4 < folded.size() && std::isdigit(static_cast<unsigned char>(folded[j + 4])))) continue;
+    const auto topic = topics.find(std::string_view(folded).substr(0, i));
+    if (!topic || topic->meaning() != "decision") continue;
+    char buf[8];
+    std::snprintf(buf, sizeof buf, "-%02d", month);
+    return folded.substr(j, 4) + buf;
+  }
+  return std::nullopt;
+}
+
+}  // namespace
+
+std::vector<DateHit> classify_dates(std::string_view text, const normalize::DateContext& context, bool labelled) {
+  const auto& topics = vocab::set("deadline_topic");
+  const auto& sides = vocab::set("date_side");
+  const std::string folded = vocab::fold(text);
+
+  // Fully printed dates of the same text place a year-less one ("från den 2 april till och
+  // med den 30 juni 2025").
+  normalize::DateContext ctx = context;
+  const auto first_pass = normalize::find_dates(folded, context);
+  for (const auto& m : first_pass)
+    if (m.date && !m.year_inferred) ctx.neighbours.push_back(*m.date);
+  const auto matches = normalize::find_dates(folded, ctx);
+
+  std::vector<const normalize::DateMatch*> dated;
+  for (const auto& m : matches)
+    if (m.date) dated.push_back(&m);
+
+  const auto whole = topics.find(folded);
+  Classifier c;
+  std::optional<std::string> prev_topic;
+  Side prev_side = Side::none;
+  std::size_t from = 0;
+  for (std::size_t i = 0; i < dated.size(); ++i) {
+    const auto& m = *dated[i];
+    const std::string_view before = std::string_view(folded).substr(from, m.begin - from);
+    std::optional<std::string> topic;
+    if (auto t = topics.find(before)) topic = t->meaning();
+    else if (prev_topic) topic = prev_topic;
+    else if (whole) topic = whole->meaning();
+    Side side = Side::none;
+    if (const auto cues = sides.all(before); !cues.empty()) {
+      side = side_of(cues.back().meaning());
+    } else if (prev_side == Side::start && prev_topic == topic) {
+      side = Side::end;  // "mellan den 3 februari och den 11 mars"
+    } else if (i == 0 && topic == std::string("application")) {
+      // "Den 15 mars öppnar ansökan": the cue after the date, up to the next one.
+      const std::size_t until = i + 1 < dated.size() ? dated[i + 1]->begin : folded.size();
+      const std::string_view after = std::string_view(folded).substr(m.end_offset, until - m.end_offset);
+      if (const auto cue = sides.first(after)) side = side_of(cue->meaning());
+    }
+    from = m.end_offset;
+    prev_topic = topic;
+    prev_side = side;
+    if (topic) c.add(*topic, side, m, labelled);
+  }
+  bool decided = false;
+  for (const auto& h : c.out) decided = decided || (h.role == Role::deadline && h.kind == DeadlineKind::decision);
+  if (!decided) {
+    if (auto month = decision_month(folded)) c.out.push_back({Role::decision_month, DeadlineKind::decision, {}, std::nullopt, *month});
+  }
+  return std::move(c.out);
+}
+
+}  // namespace bidrag::extract

@@ -1,0 +1,102 @@
+// Deadline classification, one sentence (or "Label: value" line) per row: what each of its
+// dates means (kind, date, time), with the year a year-less date takes from the document.
+#include <gtest/gtest.h>
+
+#include <string>
+#include <vector>
+
+#include "extract/deadline_classify.h"
+
+namespace bidrag::extract {
+namespace {
+
+struct Row {
+  const char* name;
+  const char* text;
+  bool labelled;
+  // Expected hits as "kind date time" ("application_close 2025-06-30 23:59"), "from DATE"
+  // (funds usable from) or "month YYYY-MM" (decision month), in order.
+  std::vector<std::string> want;
+};
+
+std::string describe(const DateHit& h) {
+  switch (h.role) {
+    case DateHit::Role::funds_from: return "from " + h.date.iso();
+    case DateHit::Role::decision_month: return "month " + h.month;
+    case DateHit::Role::deadline: break;
+  }
+  return std::string(record::to_string(h.kind)) + " " + h.date.iso() + (h.time ? " " + *h.time : "");
+}
+
+class DeadlineClassify : public ::testing::TestWithParam<Row> {};
+
+TEST_P(DeadlineClassify, GivesEachDateItsKind) {
+  const Row& r = GetParam();
+  normalize::DateContext ctx;
+  ctx.document_year = 2025;
+  std::vector<std::string> got;
+  for (const auto& h : classify_dates(r.text, ctx, r.labelled)) got.push_back(describe(h));
+  EXPECT_EQ(got, r.want) << r.text;
+}
+
+INSTANTIATE_TEST_SUITE_P(
+    Sentences, DeadlineClassify,
+    ::testing::Values(
+        Row{"open_from_until_with_time", "Ansökan är öppen från den 2 april till och med den 30 juni 2025 kl 23:59.", false,
+            {"application_open 2025-04-02", "application_close 2025-06-30 23:59"}},
+        Row{"opened_and_closes", "Utlysningen öppnade den 1 april och stänger den 15 maj 2025 kl. 14.00.", false,
+            {"application_open 2025-04-01", "application_close 2025-05-15 14:00"}},
+        Row{"starts_and_ends_with_weekdays",
+            "Ansökningsperioden börjar måndag den 15 september 2025 kl. 09.00 och slutar onsdag den 15 oktober 2025 kl. 14.00.",
+            false, {"application_open 2025-09-15 09:00", "application_close 2025-10-15 14:00"}},
+        Row{"between_and", "Utlysningen var öppen mellan den 3 februari och den 11 mars 2025.", false,
+            {"application_open 2025-02-03", "application_close 2025-03-11"}},
+        Row{"range_without_cue", "Utlysningen är öppen 10 mars–14 april 2025.", false,
+            {"application_open 2025-03-10", "application_close 2025-04-14"}},
+        Row{"can_be_applied_for_from_to", "Stödet kan sökas från den 2 april 2024 till den 1 oktober 2026.", false,
+            {"application_open 2024-04-02", "application_close 2026-10-01"}},
+        Row{"must_have_arrived_by", "Ansökan ska ha kommit in senast 15 mars 2024.", false,
+            {"application_close 2024-03-15"}},
+        Row{"last_day_with_klockan", "Sista dag att skicka in ansökan är den 14 april 2025 klockan 23.59.", false,
+            {"application_close 2025-04-14 23:59"}},
+        Row{"funds_until", "Beviljat stöd får användas till och med den 31 december 2027.", false,
+            {"funds_usable_until 2027-12-31"}},
+        Row{"funds_spent_by", "Beviljade medel ska vara förbrukade senast den 31 december 2025.", false,
+            {"funds_usable_until 2025-12-31"}},
+        Row{"funds_period", "Beviljade medel får användas under perioden 1 juli 2025–30 juni 2026.", false,
+            {"from 2025-07-01", "funds_usable_until 2026-06-30"}},
+        Row{"funds_from", "Beviljade medel kan användas från och med den 1 april 2026.", false, {"from 2026-04-01"}},
+        Row{"projects_start_earliest", "Projekten kan starta tidigast den 1 februari 2026.", false, {"from 2026-02-01"}},
+        Row{"costs_eligible_until", "Kostnader är stödberättigande till och med den 30 juni 2027.", false,
+            {"funds_usable_until 2027-06-30"}},
+        Row{"requisition_until", "Kommuner som har rätt att rekvirera medel kan göra det till och med den 12 maj 2023.", false,
+            {"requisition_close 2023-05-12"}},
+        Row{"report_request_date_before_cue",
+            "Socialstyrelsen har den 11 december 2023 skickat en begäran om återrapportering till kommunerna.", false,
+            {"report_request_sent 2023-12-11"}},
+        Row{"report_due_beats_funds_words",
+            "Mottagarna ska redovisa hur medlen har använts i ett formulär, senast den 15 februari 2024.", false,
+            {"report_due 2024-02-15"}},
+        Row{"final_report_due", "Slutrapporten ska ha kommit in senast den 31 mars 2026.", false, {"report_due 2026-03-31"}},
+        Row{"decision_taken", "Brå fattade beslut om stödet den 9 april 2025.", false, {"decision 2025-04-09"}},
+        Row{"decision_by_board", "Delegationen beslutar om ansökningarna vid sitt sammanträde den 15 oktober 2025.", false,
+            {"decision 2025-10-15"}},
+        Row{"decision_month_only", "Beslut om stöd väntas i september 2025.", false, {"month 2025-09"}},
+        Row{"decision_month_in_plan", "Vi räknar med att fatta beslut i januari 2026.", false, {"month 2026-01"}},
+        Row{"event_is_no_deadline", "Anmäl dig till vår informationsträff den 4 september 2025 kl. 10.00.", false, {}},
+        Row{"updated_is_no_deadline", "Senast uppdaterad 19 mars 2025.", false, {}},
+        Row{"label_last_day", "Sista dag för ansökan: 2025-05-15 14:00", true, {"application_close 2025-05-15 14:00"}},
+        Row{"label_opens", "Utlysningen öppnar: 14 augusti 2025, kl. 10.00", true, {"application_open 2025-08-14 10:00"}},
+        Row{"label_period", "Ansökningsperiod: 13 januari–28 februari 2025", true,
+            {"application_open 2025-01-13", "application_close 2025-02-28"}},
+        Row{"label_decision", "Beslut: 9 april 2025", true, {"decision 2025-04-09"}},
+        Row{"label_decision_month", "Beslut om finansiering: december 2025", true, {"month 2025-12"}},
+        Row{"label_decision_date", "Preliminärt beslutsdatum: 24 februari 2026", true, {"decision 2026-02-24"}},
+        Row{"label_final_report", "Slutrapport: Senast 31 mars 2026", true, {"report_due 2026-03-31"}},
+        Row{"label_project_start", "Projektstart: 1 januari 2026", true, {"from 2026-01-01"}},
+        Row{"label_grant_period", "Bidragsperiod: 1 juli 2024–30 juni 2025", true,
+            {"from 2024-07-01", "funds_usable_until 2025-06-30"}}),
+    [](const auto& p) { return std::string(p.param.name); });
+
+}  // namespace
+}  // namespace bidrag::extract
