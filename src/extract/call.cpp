@@ -1,5 +1,6 @@
 // extract_call: assembles the call record and its deadline, contact and document records.
 #include <cctype>
+#include <set>
 
 #include "bidrag/extract/extract.h"
 #include "bidrag/normalize/text.h"
@@ -35,16 +36,81 @@ std::optional<Date> fetch_date(const Snapshot& s) {
   return Date::parse_iso(std::string_view(*s.fetched_at).substr(0, 10));
 }
 
-// A page is a grant call when it has a main heading, states when applying closes or how
-// much time is left, and speaks of applying or requisitioning.
-bool is_call(const Page& page, const Dates& dates) {
+std::size_t word_count(std::string_view s) {
+  std::size_t n = s.empty() ? 0 : 1;
+  for (char c : s) n += c == ' ';
+  return n;
+}
+
+// A news item: a news badge before the title ("Nyhet · Publicerad …"), or a news folder in the
+// page's own address ("/nyheter/…", "/pressmeddelanden/…").
+bool is_news(const Page& page, std::size_t title_at) {
+  const auto& news = vocab::set("news_cue");
+  for (std::size_t i = 0; i < title_at; ++i) {
+    const std::string& t = page.blocks()[i].text;
+    if (word_count(t) <= 8 && news.starts(t)) return true;
+  }
+  const std::string path = host_and_path(own_url(page.document())).path;
+  std::size_t i = 0;
+  while (i < path.size()) {
+    auto slash = path.find('/', i);
+    std::string segment = path.substr(i, slash == std::string::npos ? std::string::npos : slash - i);
+    for (char& c : segment)
+      if (c == '-' || c == '_') c = ' ';
+    if (!segment.empty() && news.starts(segment)) return true;
+    if (slash == std::string::npos) break;
+    i = slash + 1;
+  }
+  return false;
+}
+
+// A listing of calls: three or more links to pages below this page's own address (one card
+// per call), as a call page links at most a page or two of its own (questions and answers).
+bool is_listing(const Page& page, std::size_t title_at) {
+  const HostPath own = host_and_path(own_url(page.document()));
+  if (own.host.empty()) return false;
+  std::string dir = own.path;
+  if (const auto dot = dir.rfind('.'); dot != std::string::npos && dot > dir.rfind('/')) dir.erase(dot);
+  if (dir.empty() || dir.back() != '/') dir.push_back('/');
+  std::set<std::string> children;
+  for (std::size_t i = title_at; i < page.blocks().size(); ++i) {
+    for (const auto& l : page.blocks()[i].links) {
+      const HostPath hp = host_and_path(l.href);
+      if (hp.host == own.host && hp.path.size() > dir.size() && hp.path.rfind(dir, 0) == 0) children.insert(hp.path);
+    }
+  }
+  return children.size() >= 3;
+}
+
+// A status badge or chip: a short block that starts with a status phrase ("Stängd", "Öppen för
+// ansökan", "Kommande utlysning").
+bool has_status_badge(const Page& page) {
+  for (const auto& b : page.blocks()) {
+    if (b.kind == doc::BlockKind::table || word_count(b.text) > 8) continue;
+    if (vocab::set("status").starts(b.text)) return true;
+  }
+  return false;
+}
+
+// A page is a grant call when it has a main heading, speaks of money to apply for, shows
+// something only a call has (a date to apply by, a status, a "Vem kan söka?" section, an
+// application link), and is neither a news item nor a listing of calls.
+bool is_call(const Page& page, std::size_t title_at, const Dates& dates) {
+  if (is_listing(page, title_at)) return false;
+  const bool badge = has_status_badge(page);
+  if (is_news(page, title_at) && !dates.days_left && !badge) return false;
+  bool grant = false;
+  for (std::size_t i = 0; i < page.blocks().size() && !grant; ++i) grant = vocab::set("call_cue").in(page.text_of(i));
+  if (!grant) return false;
   using record::DeadlineKind;
   const bool dated = dates.find(DeadlineKind::application_close) || dates.find(DeadlineKind::application_open) ||
                      dates.find(DeadlineKind::requisition_close) || dates.days_left ||
                      dates.status == record::CallStatus::closed;
-  if (!dated) return false;
-  for (std::size_t i = 0; i < page.blocks().size(); ++i)
-    if (vocab::set("call_word").in(page.text_of(i))) return true;
+  if (dated || badge) return true;
+  for (const auto& b : page.blocks())
+    if (b.kind == doc::BlockKind::heading && vocab::set("call_heading").starts(b.text)) return true;
+  for (const auto& d : find_documents(page))
+    if (d.role == record::DocumentRole::application) return true;
   return false;
 }
 
@@ -70,7 +136,7 @@ std::vector<record::Record> extract_call(const doc::Document& document, const Sn
   std::string bare_title;
   std::optional<int> year = title_year(call.title, bare_title);
   Dates dates = find_dates(page, year);
-  if (!is_call(page, dates)) return {};
+  if (!is_call(page, *title_at, dates)) return {};
   // No year in the title: the grant year is the year applying closes, else of publication.
   if (!year) {
     if (const auto* close = dates.find(record::DeadlineKind::application_close)) year = close->date.year;
@@ -78,7 +144,7 @@ std::vector<record::Record> extract_call(const doc::Document& document, const Sn
     if (year) dates = find_dates(page, year);
   }
   call.year = year;
-  call.funder = find_funder(page).value_or("");
+  call.funder = find_funder(page);
   if (call.funder.empty()) call.warnings.push_back("no funder named on the page");
   call.series = record::series_id(call.funder, bare_title);
   call.id = year ? record::call_id(call.funder, bare_title, *year) : call.series;
@@ -171,7 +237,7 @@ std::vector<record::Record> extract_call(const doc::Document& document, const Sn
     r.id = record::document_id(call.id, found.url);
     r.call_id = call.id;
     r.source = source_of(snapshot, document.format, found.where);
-    r.role = found.role;
+    r.role = std::string(record::to_string(found.role));
     r.title = found.title;
     r.url = found.url;
     out.emplace_back(std::move(r));

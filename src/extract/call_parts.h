@@ -47,8 +47,10 @@ struct Texts {
 };
 [[nodiscard]] Texts find_texts(const Page& page);
 
-// The funder: the agency the page names as giving the money, else the site in the title.
-[[nodiscard]] std::optional<std::string> find_funder(const Page& page);
+// The funder's name (funder.cpp): the agency the page names as giving the money, else the
+// owner in the page title, else the agency of the page's web host (the registry's names);
+// an unknown body as printed, else the host's name. Empty only when nothing names anyone.
+[[nodiscard]] std::string find_funder(const Page& page);
 
 struct FoundContact {
   record::Contact contact;  // without id/call_id/source
@@ -57,11 +59,12 @@ struct FoundContact {
 [[nodiscard]] std::vector<FoundContact> find_contacts(const Page& page);
 
 struct FoundDocument {
-  std::string role, title, url;
+  record::DocumentRole role = record::DocumentRole::other;
+  std::string title, url;
   doc::Locator where;
 };
 [[nodiscard]] std::vector<FoundDocument> find_documents(const Page& page);
 // The role of a linked document from its visible title and URL.
-[[nodiscard]] std::string document_role(std::string_view title, std::string_view url);
+[[nodiscard]] record::DocumentRole document_role(std::string_view title, std::string_view url);
 
 }  // namespace bidrag::extract

@@ -218,32 +218,4 @@ class TextFinder {
 
 Texts find_texts(const Page& page) { return TextFinder(page).run(); }
 
-std::optional<std::string> find_funder(const Page& page) {
-  // "Socialstyrelsen har fått i uppdrag …", "Myndigheten för X fördelar …": the subject of a
-  // sentence whose verb says who gives the money.
-  static constexpr std::string_view kVerbs[] = {" har fått i uppdrag", " har fått regeringens uppdrag", " fördelar ",
-                                                " betalar ut ", " utlyser ", " beviljar ", " har regeringens uppdrag"};
-  for (const auto& s : page.sentences()) {
-    for (auto verb : kVerbs) {
-      const auto at = s.text.find(verb);
-      if (at == std::string::npos || at == 0) continue;
-      const std::string subject = s.text.substr(0, at);
-      if (subject.size() > 60 || subject.find_first_of(",.:;0123456789") != std::string::npos) continue;
-      const auto c = static_cast<unsigned char>(subject[0]);
-      if (!(std::isupper(c) || c == 0xC3)) continue;
-      // "Vi", "Det", "Myndigheten" alone say nothing about who.
-      const std::string f = fold(subject);
-      if (f == "vi" || f == "det" || f == "man" || f == "myndigheten" || f == "regeringen") continue;
-      return subject;
-    }
-  }
-  // "Sida - Sektion - Myndighet": a page title's last part names the site's owner.
-  const std::string& title = page.document().title;
-  const auto dash = title.rfind(" - ");
-  const auto bar = title.rfind(" | ");
-  const auto cut = dash == std::string::npos ? bar : (bar == std::string::npos ? dash : std::max(dash, bar));
-  if (cut != std::string::npos && cut + 3 < title.size()) return title.substr(cut + 3);
-  return std::nullopt;
-}
-
 }  // namespace bidrag::extract

@@ -3,6 +3,7 @@
 
 #include <cctype>
 
+#include "bidrag/common/slug.h"
 #include "bidrag/normalize/text.h"
 #include "bidrag/vocab/vocab.h"
 
@@ -25,7 +26,89 @@ bool is_abbreviation(std::string_view text) {
   return word.size() > 1 && vocab::set("abbreviation").equals(word).has_value();
 }
 
+// Words of a slug ("a-b-c" → a, b, c).
+std::vector<std::string> slug_words(std::string_view slug) {
+  std::vector<std::string> out;
+  std::size_t i = 0;
+  while (i <= slug.size()) {
+    const auto dash = slug.find('-', i);
+    const auto w = slug.substr(i, dash == std::string_view::npos ? std::string_view::npos : dash - i);
+    if (!w.empty()) out.emplace_back(w);
+    if (dash == std::string_view::npos) break;
+    i = dash + 1;
+  }
+  return out;
+}
+
+bool all_digits(std::string_view w) {
+  for (char c : w)
+    if (!std::isdigit(static_cast<unsigned char>(c))) return false;
+  return !w.empty();
+}
+
+// The last non-empty segment of a URL path, without a file extension, as one run of letters
+// and digits ("/x/starktkompetens.8123.html" → "starktkompetens8123").
+std::string last_segment_compact(std::string_view path) {
+  while (!path.empty() && path.back() == '/') path.remove_suffix(1);
+  const auto slash = path.rfind('/');
+  std::string_view seg = slash == std::string_view::npos ? path : path.substr(slash + 1);
+  if (const auto dot = seg.rfind('.'); dot != std::string_view::npos && seg.size() - dot <= 5) seg = seg.substr(0, dot);
+  std::string out;
+  for (char c : slugify(seg))
+    if (c != '-') out += c;
+  return out;
+}
+
+// Whether a heading's words make up the URL's last segment: at least two of its words (three
+// letters or more, years left out) and four in five of them occur in it.
+bool names_url(std::string_view heading, const std::string& segment) {
+  if (segment.size() < 8) return false;
+  int words = 0, found = 0;
+  for (const auto& w : slug_words(slugify(heading))) {
+    if (w.size() < 3 || all_digits(w)) continue;
+    ++words;
+    if (segment.find(w) != std::string::npos) ++found;
+  }
+  return found >= 2 && found * 5 >= words * 4;
+}
+
 }  // namespace
+
+std::string own_url(const doc::Document& d) {
+  for (const char* key : {"printed_url", "canonical"}) {
+    if (const auto it = d.meta.find(key); it != d.meta.end() && !it->second.empty()) return it->second;
+  }
+  return d.url;
+}
+
+HostPath host_and_path(std::string_view url) {
+  const auto scheme = url.find("://");
+  if (scheme == std::string_view::npos) return {};
+  url.remove_prefix(scheme + 3);
+  const auto slash = url.find_first_of("/?#");
+  std::string_view host_part = url.substr(0, slash);
+  if (const auto at = host_part.rfind('@'); at != std::string_view::npos) host_part.remove_prefix(at + 1);
+  if (const auto colon = host_part.find(':'); colon != std::string_view::npos) host_part = host_part.substr(0, colon);
+  std::string host(host_part);
+  for (char& c : host) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  if (host.rfind("www.", 0) == 0) host.erase(0, 4);
+  std::string_view path = slash == std::string_view::npos ? std::string_view() : url.substr(slash);
+  path = path.substr(0, path.find_first_of("?#"));
+  return {host, path.empty() ? std::string(1, '/') : std::string(path)};
+}
+
+bool is_chrome_line(std::string_view text) {
+  const std::string s = normalize::fold_spaces(text);
+  if (s.empty()) return true;
+  if (vocab::set("heading_title_chrome").equals(s) || vocab::set("status").equals(s)) return true;
+  if (vocab::set("cookie_notice").in(s)) return true;
+  // A breadcrumb: two or more path separators between words.
+  int separators = 0;
+  for (std::string_view sep : {" / ", " > ", " › ", " » "}) {
+    for (auto at = s.find(sep); at != std::string::npos; at = s.find(sep, at + 1)) ++separators;
+  }
+  return separators >= 2;
+}
 
 std::string fold(std::string_view s) { return normalize::fold_case(normalize::fold_spaces(s)); }
 
@@ -92,13 +175,17 @@ Page::Page(const doc::Document& d) : d_(d), section_(d.blocks.size()) {
 }
 
 std::optional<std::size_t> Page::title_block() const {
-  std::optional<std::size_t> first;
+  std::optional<std::size_t> first, first_h1, named;
+  const std::string segment = last_segment_compact(host_and_path(own_url(d_)).path);
   for (std::size_t i = 0; i < d_.blocks.size(); ++i) {
-    if (d_.blocks[i].kind != doc::BlockKind::heading) continue;
-    if (d_.blocks[i].level == 1) return i;
+    const auto& b = d_.blocks[i];
+    if (b.kind != doc::BlockKind::heading || is_chrome_line(b.text)) continue;
+    if (!named && names_url(b.text, segment)) named = i;
+    if (!first_h1 && b.level == 1) first_h1 = i;
     if (!first) first = i;
   }
-  return first;
+  if (named) return named;
+  return first_h1 ? first_h1 : first;
 }
 
 std::optional<std::size_t> Page::find_heading(std::initializer_list<std::string_view> keys) const {

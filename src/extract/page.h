@@ -23,7 +23,10 @@ class Page {
   [[nodiscard]] const doc::Document& document() const noexcept { return d_; }
   [[nodiscard]] const std::vector<doc::Block>& blocks() const noexcept { return d_.blocks; }
 
-  // Index of the page's main heading (the first level-1 heading, else the first heading).
+  // Index of the page's main heading: the first heading whose words make up the last segment
+  // of the page's own URL (the slug publishers derive from the title), else the first level-1
+  // heading, else the first heading; headings that are site chrome (skip links, "Lyssna", a
+  // status badge, a breadcrumb, a cookie notice) never count.
   [[nodiscard]] std::optional<std::size_t> title_block() const;
 
   // The heading (index) that a block sits under, or nullopt before the first section.
@@ -44,6 +47,18 @@ class Page {
   std::vector<std::optional<std::size_t>> section_;
   std::vector<Sentence> sentences_;
 };
+
+// The page's own address: a browser print's header URL, the canonical URL, or where it came from.
+[[nodiscard]] std::string own_url(const doc::Document& d);
+// "https://www.A.se/x/y/?q" → {"a.se", "/x/y/"}: the host lower-cased without "www.", the path
+// without query or fragment ("/" when empty). Empty host for anything but an absolute URL.
+struct HostPath {
+  std::string host, path;
+};
+[[nodiscard]] HostPath host_and_path(std::string_view url);
+// Whether a heading-shaped line is site chrome rather than content: a skip link, a reading
+// aid, a menu word, a cookie notice, a bare status badge, or a breadcrumb ("Start / Bidrag / X").
+[[nodiscard]] bool is_chrome_line(std::string_view text);
 
 // Swedish case folding plus space folding, for matching vocabulary.
 [[nodiscard]] std::string fold(std::string_view s);

@@ -6,6 +6,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <variant>
 #include <vector>
 
@@ -96,6 +97,12 @@ struct Contact : Common {
   std::optional<std::string> phone_display;  // as printed
   bool primary = false;                      // the call's named contact persons
 };
+
+// The closed set of roles of a call's linked documents, with one name table (record.cpp):
+// to_string gives the contract's name, parse_document_role reads one back (nullopt if unknown).
+enum class DocumentRole { instructions, allocation_list, decision, assignment, report, guidance, application, other };
+[[nodiscard]] std::string_view to_string(DocumentRole role) noexcept;
+[[nodiscard]] std::optional<DocumentRole> parse_document_role(std::string_view name) noexcept;
 
 struct DocumentRef : Common {
   std::string role;  // instructions, allocation_list, decision, assignment, report, guidance, application, other
