@@ -1,0 +1,1 @@
+"""Generators of the allocation-list layout fixtures, one module per producer (scripts/make-fixtures)."""
