@@ -12,8 +12,8 @@ std::string lower_swedish(std::string_view text);
 
 // Each returns the length of the word matched at the start of `s` (0: none) and its value.
 // Months: full names and abbreviations ("jan.", "sept"); the dot is part of the match.
-std::size_t month(std::string_view s, int& value) noexcept;
-std::size_t weekday(std::string_view s) noexcept;
+std::size_t month(std::string_view s, int& value);
+std::size_t weekday(std::string_view s);
 // "förste", "första", "andra", "tredje" … "trettioförsta".
 std::size_t ordinal(std::string_view s, int& value) noexcept;
 // "en", "ett", "två" … "tolv", "tjugo", "trettio".
