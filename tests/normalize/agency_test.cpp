@@ -4,6 +4,7 @@
 
 #include <gtest/gtest.h>
 
+#include <chrono>
 #include <regex>
 #include <set>
 
@@ -339,6 +340,17 @@ TEST(FindAgenciesIn, OffsetsPointIntoTheOriginalText) {
   ASSERT_EQ(found.size(), 1u);
   EXPECT_EQ(found[0].begin, text.find("Statens"));
   EXPECT_EQ(found[0].end, text.find('.'));
+}
+
+TEST(FindAgenciesIn, HugeInputIsLinear) {
+  std::string text;
+  for (int i = 0; i < 20000; ++i) text += "Medel från Socialstyrelsen och Länsstyrelsen i Skåne län, ";
+  const auto start = std::chrono::steady_clock::now();
+  const auto found = find_agencies_in(text);
+  EXPECT_EQ(found.size(), 40000u);
+  EXPECT_EQ(found.back().agency->name, "Länsstyrelsen i Skåne län");
+  // Generous for a loaded machine; a quadratic scan takes minutes at this size (1.2 MB).
+  EXPECT_LT(std::chrono::steady_clock::now() - start, std::chrono::seconds(20));
 }
 
 }  // namespace
