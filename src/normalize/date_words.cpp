@@ -1,9 +1,9 @@
-// Swedish calendar words: month names and abbreviations, weekdays (from data/vocabulary.tsv),
-// ordinals, number words and duration units (still here: see tests/vocab/not_yet_migrated.txt).
+// Swedish calendar words, all from data/vocabulary.tsv: months (sets month, month_abbreviation),
+// weekdays (weekday), ordinals (ordinal), number words (number_word), duration units
+// (duration_unit). The tables are built once, longest phrase first.
 #include "normalize/date_words.h"
 
 #include <algorithm>
-#include <array>
 #include <vector>
 
 #include "bidrag/vocab/vocab.h"
@@ -12,29 +12,13 @@
 namespace bidrag::normalize::words {
 namespace {
 
-struct Word {
-  std::string_view text;
-  int value;
-};
-
 // A whole word: the next character is no letter or digit.
 std::size_t whole(std::string_view s, std::string_view w) noexcept {
   return s.starts_with(w) && utf8::at_word_end(s, w.size()) ? w.size() : 0;
 }
 
-template <std::size_t N>
-std::size_t longest(std::string_view s, const std::array<Word, N>& table, int& value) noexcept {
-  for (const Word& w : table) {
-    if (const std::size_t n = whole(s, w.text)) {
-      value = w.value;
-      return n;
-    }
-  }
-  return 0;
-}
-
-// Months and weekdays come from the vocabulary (sets month, month_abbreviation, weekday),
-// each table longest phrase first so "sept" beats "sep".
+// One vocabulary set as a table, longest phrase first so "sept" beats "sep" and
+// "kalenderdagar" beats "dagar".
 struct VocabWord {
   std::string text;  // folded (lower case), as the scanner's lower-cased text spells it
   int value;
@@ -59,34 +43,42 @@ const std::vector<VocabWord>& weekdays() {
   return table;
 }
 
-constexpr std::array<Word, 36> kOrdinals = {{
-    {"trettioförsta", 31}, {"trettioförste", 31}, {"tjugoförsta", 21}, {"tjugoförste", 21},
-    {"tjugoandra", 22},    {"tjugoandre", 22},    {"tjugotredje", 23}, {"tjugofjärde", 24},
-    {"tjugofemte", 25},    {"tjugosjätte", 26},   {"tjugosjunde", 27}, {"tjugoåttonde", 28},
-    {"tjugonionde", 29},   {"trettionde", 30},    {"tjugonde", 20},    {"förste", 1},
-    {"första", 1},         {"andre", 2},          {"andra", 2},        {"tredje", 3},
-    {"fjärde", 4},         {"femte", 5},          {"sjätte", 6},       {"sjunde", 7},
-    {"åttonde", 8},        {"nionde", 9},         {"tionde", 10},      {"elfte", 11},
-    {"tolfte", 12},        {"trettonde", 13},     {"fjortonde", 14},   {"femtonde", 15},
-    {"sextonde", 16},      {"sjuttonde", 17},     {"artonde", 18},     {"nittonde", 19},
-}};
+const std::vector<VocabWord>& ordinals() {
+  static const std::vector<VocabWord> table = load({{"ordinal", false}});
+  return table;
+}
 
-constexpr std::array<Word, 20> kNumbers = {{
-    {"en", 1},      {"ett", 1},      {"två", 2},     {"tre", 3},      {"fyra", 4},
-    {"fem", 5},     {"sex", 6},      {"sju", 7},     {"åtta", 8},     {"nio", 9},
-    {"tio", 10},    {"elva", 11},    {"tolv", 12},   {"fjorton", 14}, {"femton", 15},
-    {"tjugo", 20},  {"trettio", 30}, {"fyrtio", 40}, {"sextio", 60},  {"nittio", 90},
-}};
+const std::vector<VocabWord>& numbers() {
+  static const std::vector<VocabWord> table = load({{"number_word", false}});
+  return table;
+}
 
-struct Unit {
-  std::string_view text;
+// Duration units keep their ISO 8601 designator (D, W, M, Y) as the meaning.
+struct UnitWord {
+  std::string text;
   char unit;
 };
-constexpr std::array<Unit, 13> kUnits = {{
-    {"kalenderdagars", 'D'}, {"kalenderdagar", 'D'}, {"kalenderdag", 'D'}, {"dagars", 'D'}, {"dagar", 'D'},
-    {"dag", 'D'},            {"veckors", 'W'},       {"veckor", 'W'},      {"vecka", 'W'},  {"månaders", 'M'},
-    {"månader", 'M'},        {"månad", 'M'},         {"år", 'Y'},
-}};
+
+const std::vector<UnitWord>& units() {
+  static const std::vector<UnitWord> table = [] {
+    std::vector<UnitWord> out;
+    for (const vocab::Entry* e : vocab::set("duration_unit").entries()) out.push_back({e->folded, e->meaning.at(0)});
+    std::stable_sort(out.begin(), out.end(), [](const UnitWord& x, const UnitWord& y) { return x.text.size() > y.text.size(); });
+    return out;
+  }();
+  return table;
+}
+
+// The longest whole word of the table at the start of s.
+std::size_t longest(std::string_view s, const std::vector<VocabWord>& table, int& value) {
+  for (const VocabWord& w : table) {
+    if (const std::size_t n = whole(s, w.text)) {
+      value = w.value;
+      return n;
+    }
+  }
+  return 0;
+}
 
 }  // namespace
 
@@ -128,12 +120,12 @@ std::size_t weekday(std::string_view s) {
   return 0;
 }
 
-std::size_t ordinal(std::string_view s, int& value) noexcept { return longest(s, kOrdinals, value); }
+std::size_t ordinal(std::string_view s, int& value) { return longest(s, ordinals(), value); }
 
-std::size_t number(std::string_view s, int& value) noexcept { return longest(s, kNumbers, value); }
+std::size_t number(std::string_view s, int& value) { return longest(s, numbers(), value); }
 
-std::size_t duration_unit(std::string_view s, char& unit) noexcept {
-  for (const Unit& u : kUnits) {
+std::size_t duration_unit(std::string_view s, char& unit) {
+  for (const UnitWord& u : units()) {
     if (const std::size_t n = whole(s, u.text)) {
       unit = u.unit;
       return n;
