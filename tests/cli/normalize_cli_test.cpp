@@ -76,7 +76,7 @@ TEST(NormalizeCli, PrintsOneJsonObjectPerText) {
        "{\"input\":\"https://statsbidrag.socialstyrelsen.se/kommuner/\",\"name\":\"Socialstyrelsen\","
        "\"slug\":\"socialstyrelsen\",\"org_number\":\"202100-0555\",\"kind\":\"myndighet\",\"found_by\":\"url\"}\n"
        "{\"input\":\"lansstyrelsen.se/kalmar/x.html\",\"name\":\"Länsstyrelsen i Kalmar län\","
-       "\"slug\":\"lansstyrelsen-i-kalmar-lan\",\"org_number\":null,\"kind\":\"lansstyrelse\",\"county_code\":\"08\","
+       "\"slug\":\"lansstyrelsen-i-kalmar-lan\",\"org_number\":\"202100-2304\",\"kind\":\"lansstyrelse\",\"county_code\":\"08\","
        "\"found_by\":\"url\"}\n"
        "{\"input\":\"Beslut av Forskningsrådet för hälsa, arbetsliv och välfärd i mars\",\"name\":\"Forte\","
        "\"slug\":\"forte\",\"org_number\":\"202100-5240\",\"kind\":\"myndighet\",\"found_by\":\"text\"}\n"
