@@ -342,6 +342,18 @@ TEST(FindAgenciesIn, OffsetsPointIntoTheOriginalText) {
   EXPECT_EQ(found[0].end, text.find('.'));
 }
 
+TEST(FindAgenciesIn, InvalidUtf8AroundANameKeepsItsOffsets) {
+  const std::string text = "\xff\xfe Boverket \xc3";
+  const auto found = find_agencies_in(text);
+  ASSERT_EQ(found.size(), 1u);
+  EXPECT_EQ(text.substr(found[0].begin, found[0].end - found[0].begin), "Boverket");
+  EXPECT_EQ(find_agency("\xff\xfe"), nullptr);
+  EXPECT_EQ(find_region("\xc3"), nullptr);
+  EXPECT_EQ(find_lansstyrelse(""), nullptr);
+  EXPECT_EQ(agency_for_url(""), nullptr);
+  EXPECT_EQ(agency_for_url("https://"), nullptr);
+}
+
 TEST(FindAgenciesIn, HugeInputIsLinear) {
   std::string text;
   for (int i = 0; i < 20000; ++i) text += "Medel från Socialstyrelsen och Länsstyrelsen i Skåne län, ";
