@@ -4,6 +4,7 @@
 
 #include <gtest/gtest.h>
 
+#include <chrono>
 #include <regex>
 #include <set>
 
@@ -339,6 +340,29 @@ TEST(FindAgenciesIn, OffsetsPointIntoTheOriginalText) {
   ASSERT_EQ(found.size(), 1u);
   EXPECT_EQ(found[0].begin, text.find("Statens"));
   EXPECT_EQ(found[0].end, text.find('.'));
+}
+
+TEST(FindAgenciesIn, InvalidUtf8AroundANameKeepsItsOffsets) {
+  const std::string text = "\xff\xfe Boverket \xc3";
+  const auto found = find_agencies_in(text);
+  ASSERT_EQ(found.size(), 1u);
+  EXPECT_EQ(text.substr(found[0].begin, found[0].end - found[0].begin), "Boverket");
+  EXPECT_EQ(find_agency("\xff\xfe"), nullptr);
+  EXPECT_EQ(find_region("\xc3"), nullptr);
+  EXPECT_EQ(find_lansstyrelse(""), nullptr);
+  EXPECT_EQ(agency_for_url(""), nullptr);
+  EXPECT_EQ(agency_for_url("https://"), nullptr);
+}
+
+TEST(FindAgenciesIn, HugeInputIsLinear) {
+  std::string text;
+  for (int i = 0; i < 20000; ++i) text += "Medel från Socialstyrelsen och Länsstyrelsen i Skåne län, ";
+  const auto start = std::chrono::steady_clock::now();
+  const auto found = find_agencies_in(text);
+  EXPECT_EQ(found.size(), 40000u);
+  EXPECT_EQ(found.back().agency->name, "Länsstyrelsen i Skåne län");
+  // Generous for a loaded machine; a quadratic scan takes minutes at this size (1.2 MB).
+  EXPECT_LT(std::chrono::steady_clock::now() - start, std::chrono::seconds(20));
 }
 
 }  // namespace
