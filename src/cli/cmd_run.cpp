@@ -16,7 +16,7 @@
 #include "bidrag/pipeline/pipeline.h"
 #include "bidrag/pipeline/run.h"
 #include "bidrag/pipeline/sinks.h"
-#include "bidrag/store/sqlite_store.h"
+#include "bidrag/store/memory.h"
 #include "cli/commands.h"
 
 namespace bidrag::cli {
@@ -81,19 +81,21 @@ int run_pipelines(const RunOptions& o) {
     std::vector<store::Sink*> sinks;
     if (!db.empty()) sinks.push_back(open.get(db));
     for (const auto& spec : o.sinks.empty() ? p.outputs.sinks : o.sinks) sinks.push_back(open.get(spec));
-    auto* memory = sinks.empty() ? nullptr : dynamic_cast<store::Memory*>(sinks.front());
-    auto* sqlite = sinks.empty() ? nullptr : dynamic_cast<store::SqliteStore*>(sinks.front());
+    // The store (--db / outputs.db) is the first sink; what it remembers and its run log are
+    // what it says it has.
+    store::Memory* memory = sinks.empty() ? nullptr : sinks.front()->memory();
+    store::RunLog* runs = sinks.empty() ? nullptr : sinks.front()->run_log();
 
     const auto fetcher = fetch::make_curl_fetcher(p.policy);
     pipeline::RunOptions ro;
     ro.stop_on_error = o.stop_on_error;
     ro.progress = [&](const pipeline::Progress& pr) { line.show(p.name, pr); };
-    const auto run_id = sqlite ? sqlite->begin_run(p.name) : 0;
+    const auto run_id = runs ? runs->begin_run(p.name) : 0;
     const auto result = pipeline::run(p, *fetcher, sinks, memory, ro);
-    if (sqlite) {
+    if (runs) {
       store::RunCounts counts{result.documents, result.changed, result.unchanged, result.failed,
                               result.lines.size(), result.bytes};
-      sqlite->end_run(run_id, counts);
+      runs->end_run(run_id, counts);
     }
     line.clear();
     if (log::level() != log::Level::quiet) std::cout << p.name << ": " << pipeline::summary(result) << "\n";

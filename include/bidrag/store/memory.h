@@ -1,6 +1,8 @@
 // What a store remembers between runs about each URL, so a run does no work for what did not
 // change: the validators for conditional requests, the last SHA-256, the current records.
 #pragma once
+#include <cstddef>
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <vector>
@@ -29,6 +31,21 @@ class Memory {
   // any new validators, and closes the error records an earlier failed attempt left; adds no
   // version.
   virtual void touch(const std::vector<Snapshot>& seen) = 0;
+};
+
+// A run's counts, kept with its start and end time where the store has a `runs` table.
+struct RunCounts {
+  std::size_t documents = 0, changed = 0, unchanged = 0, failed = 0, records = 0;
+  std::size_t bytes = 0;
+};
+
+class RunLog {
+ public:
+  virtual ~RunLog() = default;
+  // begin_run returns the run id; end_run stores its end time and counts. A run killed before
+  // end_run stays with a null end (visible, harmless).
+  virtual std::int64_t begin_run(const std::string& pipeline) = 0;
+  virtual void end_run(std::int64_t run_id, const RunCounts& counts) = 0;
 };
 
 }  // namespace bidrag::store

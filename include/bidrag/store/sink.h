@@ -10,6 +10,9 @@
 
 namespace bidrag::store {
 
+class Memory;
+class RunLog;
+
 // What one document's load changed.
 struct PutResult {
   std::size_t added = 0;      // records new or changed (a new version)
@@ -31,6 +34,10 @@ class Sink {
   virtual PutResult put(const Snapshot& snapshot, const std::vector<record::Record>& records) = 0;
   // For logs and messages; credentials masked.
   [[nodiscard]] virtual std::string describe() const = 0;
+  // What the sink remembers between runs (validators, hashes, current records) and where it
+  // logs runs, or nullptr: each store says what it can, so no caller has to guess by casting.
+  [[nodiscard]] virtual Memory* memory() noexcept { return nullptr; }
+  [[nodiscard]] virtual RunLog* run_log() noexcept { return nullptr; }
 };
 
 // The content of a record for versioning: its JSON without `source`.

@@ -14,17 +14,12 @@
 namespace bidrag::store {
 
 // Counts of one run, kept in the `runs` table.
-struct RunCounts {
-  std::size_t documents = 0, changed = 0, unchanged = 0, failed = 0, records = 0;
-  std::size_t bytes = 0;
-};
-
 // Versions are kept per (source URL, record id): the same id from two documents (an HTML and a
 // PDF capture of one call) is two histories. put() with a snapshot whose sha256 is empty (the
 // fetch failed, nothing was read) adds or refreshes the given records (error records) and closes
 // nothing, so a transient failure never retires what the last good capture said; the next good
 // capture closes the error record because it no longer gives it.
-class SqliteStore final : public Sink, public Memory {
+class SqliteStore final : public Sink, public Memory, public RunLog {
  public:
   // Opens or creates the store and migrates its schema (PRAGMA user_version). Throws IoError
   // naming the path when it cannot be opened, is not a bidrag store, or is newer than this build.
@@ -44,8 +39,10 @@ class SqliteStore final : public Sink, public Memory {
 
   // Runs: begin_run returns the run id; end_run stores its end time and counts. A run killed
   // before end_run stays with a null end (visible, harmless).
-  std::int64_t begin_run(const std::string& pipeline);
-  void end_run(std::int64_t run_id, const RunCounts& counts);
+  std::int64_t begin_run(const std::string& pipeline) override;
+  void end_run(std::int64_t run_id, const RunCounts& counts) override;
+  Memory* memory() noexcept override { return this; }
+  RunLog* run_log() noexcept override { return this; }
 
   // Read API (for `bidrag diff --db`). `selector` is a call id, a call series (call id without
   // the year) or any id prefix: records whose id or call_id starts with it. Returns record JSON

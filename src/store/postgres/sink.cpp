@@ -37,6 +37,7 @@ std::optional<std::string> nullable(const std::string& v) { return v.empty() ? s
 
 class PostgresSink final : public Sink, public Memory {
  public:
+  Memory* memory() noexcept override { return this; }
   PostgresSink(const std::string& url, Options options) : conn_(url), options_(std::move(options)) {
     migrate(conn_, options_.schema);
   }
