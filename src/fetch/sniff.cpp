@@ -28,11 +28,17 @@ std::string base_type(std::string_view declared) {
 
 bool html_family(std::string_view type) { return type == "text/html" || type == "application/xhtml+xml"; }
 
+constexpr const char* kXlsx = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
 }  // namespace
 
 std::string sniff_media_type(std::string_view bytes) {
   // PDF readers accept the header anywhere in the first KiB (ISO 32000-1, 7.5.2 note).
   if (bytes.substr(0, 1024).find("%PDF-") != std::string_view::npos) return "application/pdf";
+  // An XLSX workbook: a zip archive whose part names (stored as plain text) include the workbook's.
+  if (bytes.starts_with("PK\x03\x04") &&
+      (bytes.find("xl/workbook") != std::string_view::npos || bytes.find("xl/worksheets/") != std::string_view::npos))
+    return kXlsx;
   std::string_view head = bytes.substr(0, 1024);
   if (head.substr(0, 3) == "\xEF\xBB\xBF") head.remove_prefix(3);  // UTF-8 BOM
   while (!head.empty() && std::isspace(static_cast<unsigned char>(head.front())) != 0) head.remove_prefix(1);
@@ -58,6 +64,8 @@ std::string media_type_of_path(std::string_view path) {
   if (ext == "pdf") return "application/pdf";
   if (ext == "html" || ext == "htm") return "text/html";
   if (ext == "txt") return "text/plain";
+  if (ext == "xlsx") return kXlsx;
+  if (ext == "csv") return "text/csv";
   return {};
 }
 

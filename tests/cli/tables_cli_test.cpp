@@ -1,5 +1,5 @@
-// `bidrag tables` golden tests: CSV and JSON output, --pages and --area, and the exit codes
-// and messages for bad input.
+// `bidrag tables` golden tests: CSV and JSON output, --pages and --area, XLSX workbooks (every
+// sheet's tables, --sheet) and CSV files, and the exit codes and messages for bad input.
 #include <gtest/gtest.h>
 
 #include "support/support.h"
@@ -42,6 +42,49 @@ TEST(TablesCli, CorpusListTotalRow) {
   EXPECT_NE(r.out.find("\nTotalt,,243 500 000\n"), std::string::npos);
 }
 
+TEST(TablesCli, WorkbookSecondSheetAsCsv) {
+  // The first sheet is prose only: the table comes from the second.
+  const auto r = run_bidrag({"tables", "fixtures/corpus/allocation-lists-2025/fohm-regioner-hiv-sti-2025.xlsx"});
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_EQ(r.out.substr(0, r.out.find('\n', r.out.find('\n') + 1) + 1), "Region,Belopp (kr)\nBlekinge,1 245 082\n");
+  EXPECT_NE(r.out.find("\nVästra Götaland,6 766 445\n"), std::string::npos);
+  EXPECT_EQ(r.out.substr(r.out.rfind('\n', r.out.size() - 2) + 1), "Totalt,52 500 000\n");
+  EXPECT_EQ(r.err, "");
+}
+
+TEST(TablesCli, WorkbookJsonNamesTheSheet) {
+  const auto r = run_bidrag({"tables", "fixtures/spreadsheets/merged-date-formula.xlsx", "--format", "json", "--sheet", "Beslut"});
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_EQ(r.out,
+            "{\"tables\":[{\"sheet\":\"Beslut\",\"row\":4,\"cell\":\"A4\",\"rows\":["
+            "[\"Region\",\"Beslutad\",\"Belopp (kr)\",\"Belopp (kr)\",\"Belopp (kr)\",\"Andel\"],"
+            "[\"Region\",\"Beslutad\",\"Grundbelopp\",\"Tillägg\",\"Totalt\",\"Andel\"],"
+            "[\"Region Gotland\",\"2026-01-15\",\"410 000\",\"12 500,50\",\"422 501 kr\",\"16,7%\"],"
+            "[\"Region Halland\",\"2026-01-22\",\"1 250 000\",\"99 999,75\",\"1 350 000 kr\",\"53,3%\"],"
+            "[\"Region Jämtland Härjedalen\",\"2026-02-03\",\"760 000\",\"0,00\",\"760 000 kr\",\"30,0%\"],"
+            "[\"Summa\",\"\",\"2 420 000\",\"112 500,25\",\"2 532 500 kr\",\"100,0%\"]]}]}\n");
+  // A sheet without a table prints nothing.
+  const auto notes = run_bidrag({"tables", "fixtures/spreadsheets/merged-date-formula.xlsx", "--sheet", "2"});
+  EXPECT_EQ(notes.exit_code, 0) << notes.err;
+  EXPECT_EQ(notes.out, "");
+}
+
+TEST(TablesCli, CsvFileWindows1252) {
+  const auto r = run_bidrag({"tables", "fixtures/spreadsheets/semicolon-1252.csv"});
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_EQ(r.out,
+            "Mottagare,Ort,Belopp (kr),Anmärkning\n"
+            "Föreningen Läsglädje,Borås,\"1 234 500,50\",\n"
+            "\"Studiecirkeln \"\"Öppna böcker\"\"\",Lerum,\"87 250,00\",Del 1; del 2\n"
+            "Kulturhuset Ängen,Åmål,\"2 500 000,25\",Beviljas i två steg: vår och höst\n"
+            "Totalt,,\"3 821 750,75\",\n");
+  const auto j = run_bidrag({"tables", "fixtures/corpus/allocation-lists-2025/kulturradet-starkta-bibliotek-2025.csv",
+                             "--format", "json"});
+  EXPECT_EQ(j.exit_code, 0) << j.err;
+  EXPECT_EQ(j.out.substr(0, 121),
+            "{\"tables\":[{\"line\":3,\"rows\":[[\"Kommunkod\",\"Kommun\",\"Län\",\"Beviljat belopp\"],[\"2084\",\"Avesta\",\"Dalarnas län\",\"473 000\"],");
+}
+
 struct BadCase {
   std::vector<std::string> args;
   int exit_code;
@@ -76,7 +119,27 @@ INSTANTIATE_TEST_SUITE_P(
         BadCase{{"tables", "fixtures/tables/writer-tables.pdf", "--area", "10,10,5,5"},
                 2,
                 "bidrag: error: --area: '10,10,5,5' is not TOP,LEFT,BOTTOM,RIGHT in points with TOP < BOTTOM and "
-                "LEFT < RIGHT\n"}),
+                "LEFT < RIGHT\n"},
+        BadCase{{"tables", "fixtures/spreadsheets/bad-missing-sheet.xlsx"},
+                1,
+                "bidrag: error: fixtures/spreadsheets/bad-missing-sheet.xlsx:xl/worksheets/sheet2.xml: missing from the "
+                "workbook\n"},
+        BadCase{{"tables", "fixtures/spreadsheets/bad-truncated.xlsx"},
+                1,
+                "bidrag: error: fixtures/spreadsheets/bad-truncated.xlsx: not a readable XLSX workbook: broken zip archive "
+                "(not a zip archive)\n"},
+        BadCase{{"tables", "fixtures/spreadsheets/merged-date-formula.xlsx", "--sheet", "3"},
+                2,
+                "bidrag: error: --sheet: fixtures/spreadsheets/merged-date-formula.xlsx has no sheet '3' (its sheets: "
+                "Beslut, Anteckningar)\n"},
+        BadCase{{"tables", "fixtures/spreadsheets/merged-date-formula.xlsx", "--pages", "1"},
+                2,
+                "bidrag: error: --pages and --area apply to PDF files only (fixtures/spreadsheets/merged-date-formula.xlsx "
+                "is an XLSX workbook; use --sheet)\n"},
+        BadCase{{"tables", "fixtures/spreadsheets/semicolon-1252.csv", "--sheet", "1"},
+                2,
+                "bidrag: error: --sheet applies to XLSX workbooks only (fixtures/spreadsheets/semicolon-1252.csv is a CSV "
+                "file)\n"}),
     [](const ::testing::TestParamInfo<BadCase>& i) { std::string s; for (const auto& a : i.param.args) s += a + " "; return test::identifier(s); });
 
 }  // namespace

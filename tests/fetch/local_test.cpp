@@ -144,6 +144,11 @@ TEST(Sniff, DeclaredTypeCheckedAgainstTheBytes) {
       {"", "%PDF-1.3", "application/pdf", std::nullopt},
       {"", "just text", "", std::nullopt},
       {"Application/PDF", "%PDF-1.3", "Application/PDF", std::nullopt},
+      {"application/octet-stream", std::string("PK\x03\x04\x14\0\0\0xl/workbook.xml", 23),
+       "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+       "declared application/octet-stream but the bytes are "
+       "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"},
+      {"application/zip", "PK\x03\x04 word/document.xml", "application/zip", std::nullopt},
   };
   for (const auto& c : cases) {
     const auto check = detail::check_content_type(c.declared, c.bytes);
@@ -152,6 +157,8 @@ TEST(Sniff, DeclaredTypeCheckedAgainstTheBytes) {
   }
   // The header must be within the first KiB.
   EXPECT_EQ(detail::sniff_media_type(std::string(2000, ' ') + "%PDF-1.4"), "");
+  EXPECT_EQ(detail::media_type_of_path("/x/lista.XLSX"), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+  EXPECT_EQ(detail::media_type_of_path("/x/lista.csv"), "text/csv");
 }
 
 }  // namespace

@@ -75,6 +75,32 @@ TEST(WriterTest, CeilingWithExactAmountAndPdfLocator) {
   EXPECT_TRUE(test::record_valid(json));
 }
 
+TEST(WriterTest, SpreadsheetAndCsvLocators) {
+  Deadline d;
+  d.id = deadline_id(kCall, "requisition_close");
+  d.call_id = kCall;
+  d.kind = "requisition_close";
+  d.date = Date{2025, 3, 31};
+  d.text = "Regionen ska rekvirera medlen senast den 31 mars 2025.";
+  d.source.url = "https://example.se/lista.xlsx";
+  d.source.sha256 = std::string(64, 'b');
+  d.source.format = doc::Format::xlsx;
+  d.source.locator = doc::Locator::cell("Information", 5, 1);
+  const std::string xlsx = to_json(d);
+  EXPECT_NE(xlsx.find(R"("format":"xlsx","locator":{"sheet":"Information","row":5,"cell":"A5"}})"), std::string::npos)
+      << xlsx;
+  EXPECT_TRUE(test::record_valid(xlsx));
+  d.source.locator = doc::Locator::cell("Blad 2", 29);  // a whole row: no cell
+  EXPECT_NE(to_json(d).find(R"("locator":{"sheet":"Blad 2","row":29}})"), std::string::npos);
+  d.source.locator = doc::Locator::cell("Blad 2", 3, 28);
+  EXPECT_NE(to_json(d).find(R"("cell":"AB3")"), std::string::npos);
+  d.source.format = doc::Format::csv;
+  d.source.locator = doc::Locator::text(84);
+  const std::string csv = to_json(d);
+  EXPECT_NE(csv.find(R"("format":"csv","locator":{"line":84}})"), std::string::npos) << csv;
+  EXPECT_TRUE(test::record_valid(csv));
+}
+
 TEST(WriterTest, Contact) {
   Contact c;
   c.call_id = kCall;

@@ -72,6 +72,11 @@ struct Link {
 };
 
 struct Cell {
+  Cell() = default;
+  // {text, box} as before the number existed; the number is optional.
+  Cell(std::string t, BBox box = {}, std::optional<std::string> n = std::nullopt)
+      : text(std::move(t)), bbox(box), number(std::move(n)) {}
+
   std::string text;  // as printed (xlsx: as the cell's number format displays it), NFC, white space folded
   BBox bbox;         // pdf only
   // xlsx: the exact value of a numeric cell (a number, a date serial, a formula's cached number)

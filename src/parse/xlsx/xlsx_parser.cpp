@@ -231,7 +231,7 @@ grid::GridCell read_cell(Package& pkg, const std::string& part, pugi::xml_node c
       out.text = clean(value);
     } else {
       const std::string& code = style < wb.styles.formats.size() ? wb.styles.formats[style] : std::string();
-      out.text = xlsx::format_number(*out.number, code.empty() ? "General" : code, wb.date1904);
+      out.text = normalize::fold_spaces(xlsx::format_number(*out.number, code.empty() ? "General" : code, wb.date1904));
     }
   }
   return out;
