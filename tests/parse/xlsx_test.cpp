@@ -152,6 +152,29 @@ TEST(Xlsx, Calc1904DateSystem) {
   EXPECT_EQ(d.title, "Utbetalningar");
 }
 
+TEST(Xlsx, CellTypesOtherProducersWrite) {
+  // Hand-written parts (scripts/make-spreadsheet-fixtures): x: prefixes, absolute targets, rich
+  // and inline strings, booleans, errors, a string formula, an ISO date cell, no styles part.
+  const auto d = workbook("spreadsheets/odd-cells.xlsx");
+  EXPECT_EQ(d.meta.at("sheets"), "Lista");  // the hidden sheet and the chart sheet are left out
+  EXPECT_EQ(d.pages, 1);
+  const auto tables = of_kind(d, BlockKind::table);
+  ASSERT_EQ(tables.size(), 1u);
+  EXPECT_EQ(tables[0]->where.row, 2);
+  EXPECT_EQ(tables[0]->where.column, 2);
+  const auto& t = tables[0]->table;
+  ASSERT_EQ(t.rows.size(), 3u);
+  EXPECT_EQ(texts(t.rows[0]),
+            (std::vector<std::string>{"Mottagare", "Belopp (kr)", "Rekvirerat", "Andel av ram", "Beslut"}));
+  EXPECT_EQ(texts(t.rows[1]), (std::vector<std::string>{"Rad ett rad två", "150000", "TRUE", "#DIV/0!", "2025-05-20"}));
+  EXPECT_EQ(t.rows[1][1].number, "150000");  // stored as 1.5E+5
+  EXPECT_EQ(t.rows[1][2].number, std::nullopt);
+  EXPECT_EQ(t.rows[1][3].number, std::nullopt);
+  EXPECT_EQ(texts(t.rows[2]), (std::vector<std::string>{"Kommun X", "-2500,75", "FALSE", "", "saknas"}));
+  EXPECT_EQ(t.rows[2][1].number, "-2500.75");
+  EXPECT_EQ(t.rows[2][3].number, std::nullopt);  // a formula never calculated
+}
+
 struct BadCase {
   std::string name;
   std::string file;
