@@ -109,6 +109,22 @@ INSTANTIATE_TEST_SUITE_P(
         QuoteCase{"windows_1252", "Kommun;Belopp\n\xD6rebro;1\xA0" "000\n", {{"Kommun", "Belopp"}, {"Örebro", "1 000"}}}),
     [](const auto& param_info) { return param_info.param.name; });
 
+TEST(Csv, ExcelSeparatorHintAndLabelValueLines) {
+  const auto d = csv("sep=,\r\nDiarienummer:,3.1-0042/2026\r\nBeslutsdatum: ,2026-01-12\r\n\r\n"
+                     "Kommun,Belopp\r\nKiruna,\"250 000\"\r\n");
+  ASSERT_EQ(d.blocks.size(), 3u);
+  EXPECT_EQ(d.blocks[0].kind, BlockKind::fact);
+  EXPECT_EQ(d.blocks[0].text, "Diarienummer");
+  EXPECT_EQ(d.blocks[0].value, "3.1-0042/2026");
+  EXPECT_EQ(d.blocks[0].where.line, 2);
+  EXPECT_EQ(d.blocks[1].text, "Beslutsdatum");
+  EXPECT_EQ(d.blocks[1].value, "2026-01-12");
+  ASSERT_EQ(d.blocks[2].kind, BlockKind::table);
+  EXPECT_EQ(d.blocks[2].where.line, 5);
+  EXPECT_EQ(d.blocks[2].table.rows.size(), 2u);
+  EXPECT_EQ(d.blocks[2].table.rows[1][1].text, "250 000");
+}
+
 TEST(Csv, UnclosedQuoteNamesTheLine) {
   try {
     (void)csv("a;b\n1;2\n\"open;3\n4;5\n");
