@@ -125,6 +125,38 @@ TEST(Csv, ExcelSeparatorHintAndLabelValueLines) {
   EXPECT_EQ(d.blocks[2].table.rows[1][1].text, "250 000");
 }
 
+struct RegionCase {
+  std::string name;
+  std::string bytes;
+  std::string kinds;  // one letter a block: p paragraph, t table (with its row count), f fact
+};
+
+class CsvRegions : public ::testing::TestWithParam<RegionCase> {};
+
+TEST_P(CsvRegions, TablesAndProse) {
+  const auto& c = GetParam();
+  std::string kinds;
+  for (const auto& b : csv(c.bytes).blocks) {
+    if (b.kind == BlockKind::table) kinds += "t" + std::to_string(b.table.rows.size());
+    if (b.kind == BlockKind::paragraph) kinds += "p";
+    if (b.kind == BlockKind::fact) kinds += "f";
+  }
+  EXPECT_EQ(kinds, c.kinds);
+}
+
+INSTANTIATE_TEST_SUITE_P(
+    Cases, CsvRegions,
+    ::testing::Values(
+        // County sub-headers (one cell) between rows stay in the table; a blank row between
+        // groups with the same columns does too.
+        RegionCase{"county_groups", "Kommun;Belopp\nStockholms l\u00e4n\nBotkyrka;1\nHaninge;2\n\nUppsala l\u00e4n\nEnk\u00f6ping;3\nSumma;6\n",
+                   "t7"},
+        RegionCase{"two_blank_rows_split", "A;B\n1;2\n\n\nC;D\n3;4\n", "t2t2"},
+        RegionCase{"other_columns_split", "A;B\n1;2\n\n;;C;D\n;;3;4\n", "t2t2"},
+        RegionCase{"title_note_source", "Titel\nBelopp i kronor\n\nA;B\n1;2\n\nK\u00e4lla: x\n", "ppt2p"},
+        RegionCase{"note_right_below", "A;B\n1;2\nSumma enligt beslut\n", "t2p"}),
+    [](const auto& param_info) { return param_info.param.name; });
+
 TEST(Csv, UnclosedQuoteNamesTheLine) {
   try {
     (void)csv("a;b\n1;2\n\"open;3\n4;5\n");
