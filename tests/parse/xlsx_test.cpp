@@ -236,6 +236,14 @@ TEST(Xlsx, SniffedByBytesTypeOrExtension) {
   EXPECT_EQ(parse::sniff_format(make_snapshot("https://x.se/a", "a,b\n1,2\n", "text/csv; charset=utf-8")),
             doc::Format::csv);
   EXPECT_EQ(parse::sniff_format(make_snapshot("https://x.se/a.txt", "a,b\n1,2\n")), doc::Format::text);
+  // By content only when nothing else says and the records are unambiguous.
+  EXPECT_EQ(parse::sniff_format(make_snapshot("https://x.se/get?id=1", "Kommun;Belopp\nKiruna;1\nLule\u00e5;2\n")),
+            doc::Format::csv);
+  EXPECT_EQ(parse::sniff_format(make_snapshot("https://x.se/get?id=1", "Titel;;\n;;\nA;B;C\n1;2;3\n")),
+            doc::Format::csv);
+  EXPECT_EQ(parse::sniff_format(make_snapshot("https://x.se/get?id=1", "Hej, och v\u00e4lkommen.\nS\u00f6k senast 1 mars.\nMer info, h\u00e4r.\n")),
+            doc::Format::text);
+  EXPECT_EQ(parse::sniff_format(make_snapshot("https://x.se/get?id=1", "a;b\n1;2\n", "text/plain")), doc::Format::text);
 }
 
 struct FormatCase {

@@ -11,6 +11,7 @@
 #include "bidrag/common/error.h"
 #include "bidrag/normalize/text.h"
 #include "bidrag/parse/parse.h"
+#include "parse/csv/csv.h"
 #include "parse/grid/grid.h"
 
 namespace bidrag::parse {
@@ -111,6 +112,38 @@ bool valid_utf8(std::string_view s) {
 bool declares_charset(std::string_view type) { return type.find("charset") != std::string_view::npos; }
 
 }  // namespace
+
+namespace csv {
+
+bool looks_like_csv(std::string_view bytes) {
+  std::string_view head = bytes.substr(0, 16384);
+  if (head.starts_with("\xEF\xBB\xBF")) head.remove_prefix(3);
+  if (head.empty() || head.front() == '<') return false;  // markup
+  // Only whole lines of the prefix count.
+  const auto last_line = head.rfind('\n');
+  if (last_line == std::string_view::npos) return false;
+  const std::string text(head.substr(0, last_line + 1));
+  for (char sep : std::array<char, 3>{'\t', ';', ','}) {
+    std::vector<Record> records;
+    try {
+      records = split(text, sep, {});
+    } catch (const Error&) {
+      continue;
+    }
+    std::size_t width = 0, count = 0;
+    bool same = true;
+    for (const auto& r : records) {
+      if (r.fields.size() == 1 && r.fields[0].empty()) continue;  // an empty line
+      if (width == 0) width = r.fields.size();
+      if (r.fields.size() != width) same = false;
+      ++count;
+    }
+    if (same && width >= 2 && count >= 3) return true;
+  }
+  return false;
+}
+
+}  // namespace csv
 
 doc::Document parse_csv(const Snapshot& s) {
   doc::Document d;
