@@ -241,21 +241,21 @@ int run(const TablesOptions& o) {
 Runner setup_tables(CLI::App& app, const Globals&) {
   auto o = std::make_shared<TablesOptions>();
   app.description(
-      "Print every table found in a PDF, an XLSX workbook or a CSV file. PDF: rows of cells as the\n"
-      "layout stage reads them (the same\n"
-      "engine reads the allocation lists). Columns come from ruling lines when the PDF draws them\n"
-      "and from whitespace when not; wrapped cells are joined into their row; running page headers\n"
-      "and footers are left out. Column groups printed side by side (Kommun | Belopp | Kommun |\n"
-      "Belopp) come out as one table with the header repeated. A table continued over pages is one\n"
-      "table per page.\n"
+      "Print every table found in a PDF, an XLSX workbook or a CSV file.\n"
+      "PDF: rows of cells as the layout stage reads them (the same engine reads the allocation\n"
+      "lists). Columns come from ruling lines when the PDF draws them and from whitespace when\n"
+      "not; wrapped cells are joined into their row; running page headers and footers are left\n"
+      "out. Column groups printed side by side (Kommun | Belopp | Kommun | Belopp) come out as one\n"
+      "table with the header repeated. A table continued over pages is one table per page.\n"
       "XLSX: every visible sheet's tables in workbook order, cells as their number formats show\n"
       "them (1 245 082, 2025-03-04); merged cells repeat their value. CSV: the separator and\n"
-      "encoding are detected; title lines and notes around the table are left out.");
+      "encoding are detected. Title lines and notes around a table are not printed.");
   app.add_option("file", o->file, "The PDF, XLSX or CSV file")->required();
   app.add_option("--pages", o->pages, "Pages to read, 1-based: 1,3-5 (default: all)");
   app.add_option("--area", o->area,
                  "Only text inside TOP,LEFT,BOTTOM,RIGHT (PDF points from the page's top-left corner)");
-  app.add_option("--sheet", o->sheets, "XLSX: only this sheet, by name or 1-based number (repeatable)");
+  app.add_option("--sheet", o->sheets, "XLSX: only this sheet, by name or 1-based number (repeatable)")
+      ->allow_extra_args(false);
   app.add_option("--format", o->format, "csv (blocks separated by a blank line) or json")
       ->check(CLI::IsMember({"csv", "json"}));
   app.footer(

@@ -2,6 +2,8 @@
 // type, then the URL's extension.
 #include "bidrag/parse/parse.h"
 
+#include "parse/csv/csv.h"
+
 #include <algorithm>
 #include <cctype>
 #include <string>
@@ -67,6 +69,10 @@ doc::Format sniff_format(const Snapshot& s) {
   if (type.find("text/plain") != std::string::npos) return doc::Format::text;
   if (ends_with(path, ".pdf")) return doc::Format::pdf;
   if (ends_with(path, ".html") || ends_with(path, ".htm")) return doc::Format::html;
+  // Nothing declared and no telling extension: records of one width are CSV.
+  if ((type.empty() || type.find("octet-stream") != std::string::npos) && !ends_with(path, ".txt") &&
+      csv::looks_like_csv(bytes))
+    return doc::Format::csv;
   return doc::Format::text;
 }
 

@@ -109,6 +109,54 @@ INSTANTIATE_TEST_SUITE_P(
         QuoteCase{"windows_1252", "Kommun;Belopp\n\xD6rebro;1\xA0" "000\n", {{"Kommun", "Belopp"}, {"Örebro", "1 000"}}}),
     [](const auto& param_info) { return param_info.param.name; });
 
+TEST(Csv, ExcelSeparatorHintAndLabelValueLines) {
+  const auto d = csv("sep=,\r\nDiarienummer:,3.1-0042/2026\r\nBeslutsdatum: ,2026-01-12\r\n\r\n"
+                     "Kommun,Belopp\r\nKiruna,\"250 000\"\r\n");
+  ASSERT_EQ(d.blocks.size(), 3u);
+  EXPECT_EQ(d.blocks[0].kind, BlockKind::fact);
+  EXPECT_EQ(d.blocks[0].text, "Diarienummer");
+  EXPECT_EQ(d.blocks[0].value, "3.1-0042/2026");
+  EXPECT_EQ(d.blocks[0].where.line, 2);
+  EXPECT_EQ(d.blocks[1].text, "Beslutsdatum");
+  EXPECT_EQ(d.blocks[1].value, "2026-01-12");
+  ASSERT_EQ(d.blocks[2].kind, BlockKind::table);
+  EXPECT_EQ(d.blocks[2].where.line, 5);
+  EXPECT_EQ(d.blocks[2].table.rows.size(), 2u);
+  EXPECT_EQ(d.blocks[2].table.rows[1][1].text, "250 000");
+}
+
+struct RegionCase {
+  std::string name;
+  std::string bytes;
+  std::string kinds;  // one letter a block: p paragraph, t table (with its row count), f fact
+};
+
+class CsvRegions : public ::testing::TestWithParam<RegionCase> {};
+
+TEST_P(CsvRegions, TablesAndProse) {
+  const auto& c = GetParam();
+  std::string kinds;
+  for (const auto& b : csv(c.bytes).blocks) {
+    if (b.kind == BlockKind::table) kinds += "t" + std::to_string(b.table.rows.size());
+    if (b.kind == BlockKind::paragraph) kinds += "p";
+    if (b.kind == BlockKind::fact) kinds += "f";
+  }
+  EXPECT_EQ(kinds, c.kinds);
+}
+
+INSTANTIATE_TEST_SUITE_P(
+    Cases, CsvRegions,
+    ::testing::Values(
+        // County sub-headers (one cell) between rows stay in the table; a blank row between
+        // groups with the same columns does too.
+        RegionCase{"county_groups", "Kommun;Belopp\nStockholms l\u00e4n\nBotkyrka;1\nHaninge;2\n\nUppsala l\u00e4n\nEnk\u00f6ping;3\nSumma;6\n",
+                   "t7"},
+        RegionCase{"two_blank_rows_split", "A;B\n1;2\n\n\nC;D\n3;4\n", "t2t2"},
+        RegionCase{"other_columns_split", "A;B\n1;2\n\n;;C;D\n;;3;4\n", "t2t2"},
+        RegionCase{"title_note_source", "Titel\nBelopp i kronor\n\nA;B\n1;2\n\nK\u00e4lla: x\n", "ppt2p"},
+        RegionCase{"note_right_below", "A;B\n1;2\nSumma enligt beslut\n", "t2p"}),
+    [](const auto& param_info) { return param_info.param.name; });
+
 TEST(Csv, UnclosedQuoteNamesTheLine) {
   try {
     (void)csv("a;b\n1;2\n\"open;3\n4;5\n");

@@ -152,6 +152,29 @@ TEST(Xlsx, Calc1904DateSystem) {
   EXPECT_EQ(d.title, "Utbetalningar");
 }
 
+TEST(Xlsx, CellTypesOtherProducersWrite) {
+  // Hand-written parts (scripts/make-spreadsheet-fixtures): x: prefixes, absolute targets, rich
+  // and inline strings, booleans, errors, a string formula, an ISO date cell, no styles part.
+  const auto d = workbook("spreadsheets/odd-cells.xlsx");
+  EXPECT_EQ(d.meta.at("sheets"), "Lista");  // the hidden sheet and the chart sheet are left out
+  EXPECT_EQ(d.pages, 1);
+  const auto tables = of_kind(d, BlockKind::table);
+  ASSERT_EQ(tables.size(), 1u);
+  EXPECT_EQ(tables[0]->where.row, 2);
+  EXPECT_EQ(tables[0]->where.column, 2);
+  const auto& t = tables[0]->table;
+  ASSERT_EQ(t.rows.size(), 3u);
+  EXPECT_EQ(texts(t.rows[0]),
+            (std::vector<std::string>{"Mottagare", "Belopp (kr)", "Rekvirerat", "Andel av ram", "Beslut"}));
+  EXPECT_EQ(texts(t.rows[1]), (std::vector<std::string>{"Rad ett rad två", "150000", "TRUE", "#DIV/0!", "2025-05-20"}));
+  EXPECT_EQ(t.rows[1][1].number, "150000");  // stored as 1.5E+5
+  EXPECT_EQ(t.rows[1][2].number, std::nullopt);
+  EXPECT_EQ(t.rows[1][3].number, std::nullopt);
+  EXPECT_EQ(texts(t.rows[2]), (std::vector<std::string>{"Kommun X", "-2500,75", "FALSE", "", "saknas"}));
+  EXPECT_EQ(t.rows[2][1].number, "-2500.75");
+  EXPECT_EQ(t.rows[2][3].number, std::nullopt);  // a formula never calculated
+}
+
 struct BadCase {
   std::string name;
   std::string file;
@@ -213,6 +236,14 @@ TEST(Xlsx, SniffedByBytesTypeOrExtension) {
   EXPECT_EQ(parse::sniff_format(make_snapshot("https://x.se/a", "a,b\n1,2\n", "text/csv; charset=utf-8")),
             doc::Format::csv);
   EXPECT_EQ(parse::sniff_format(make_snapshot("https://x.se/a.txt", "a,b\n1,2\n")), doc::Format::text);
+  // By content only when nothing else says and the records are unambiguous.
+  EXPECT_EQ(parse::sniff_format(make_snapshot("https://x.se/get?id=1", "Kommun;Belopp\nKiruna;1\nLule\u00e5;2\n")),
+            doc::Format::csv);
+  EXPECT_EQ(parse::sniff_format(make_snapshot("https://x.se/get?id=1", "Titel;;\n;;\nA;B;C\n1;2;3\n")),
+            doc::Format::csv);
+  EXPECT_EQ(parse::sniff_format(make_snapshot("https://x.se/get?id=1", "Hej, och v\u00e4lkommen.\nS\u00f6k senast 1 mars.\nMer info, h\u00e4r.\n")),
+            doc::Format::text);
+  EXPECT_EQ(parse::sniff_format(make_snapshot("https://x.se/get?id=1", "a;b\n1;2\n", "text/plain")), doc::Format::text);
 }
 
 struct FormatCase {

@@ -11,6 +11,7 @@
 #include "bidrag/common/error.h"
 #include "bidrag/normalize/text.h"
 #include "bidrag/parse/parse.h"
+#include "parse/csv/csv.h"
 #include "parse/grid/grid.h"
 
 namespace bidrag::parse {
@@ -23,10 +24,10 @@ struct Record {
 
 // RFC 4180 with the usual leniency: CRLF, LF or CR line ends; a quote inside an unquoted field
 // is text; text after a closing quote is kept.
-std::vector<Record> split(const std::string& text, char sep, const std::string& source) {
+std::vector<Record> split(const std::string& text, char sep, const std::string& source, int first_line = 1) {
   std::vector<Record> out;
   std::size_t i = 0;
-  int line = 1;
+  int line = first_line;
   const std::size_t n = text.size();
   auto at_line_end = [&](std::size_t k) { return k < n && (text[k] == '\n' || text[k] == '\r'); };
   auto skip_line_end = [&](std::size_t& k) {
@@ -112,6 +113,38 @@ bool declares_charset(std::string_view type) { return type.find("charset") != st
 
 }  // namespace
 
+namespace csv {
+
+bool looks_like_csv(std::string_view bytes) {
+  std::string_view head = bytes.substr(0, 16384);
+  if (head.starts_with("\xEF\xBB\xBF")) head.remove_prefix(3);
+  if (head.empty() || head.front() == '<') return false;  // markup
+  // Only whole lines of the prefix count.
+  const auto last_line = head.rfind('\n');
+  if (last_line == std::string_view::npos) return false;
+  const std::string text(head.substr(0, last_line + 1));
+  for (char sep : std::array<char, 3>{'\t', ';', ','}) {
+    std::vector<Record> records;
+    try {
+      records = split(text, sep, {});
+    } catch (const Error&) {
+      continue;
+    }
+    std::size_t width = 0, count = 0;
+    bool same = true;
+    for (const auto& r : records) {
+      if (r.fields.size() == 1 && r.fields[0].empty()) continue;  // an empty line
+      if (width == 0) width = r.fields.size();
+      if (r.fields.size() != width) same = false;
+      ++count;
+    }
+    if (same && width >= 2 && count >= 3) return true;
+  }
+  return false;
+}
+
+}  // namespace csv
+
 doc::Document parse_csv(const Snapshot& s) {
   doc::Document d;
   d.url = s.url;
@@ -122,8 +155,19 @@ doc::Document parse_csv(const Snapshot& s) {
   const std::string declared =
       declares_charset(s.content_type) || bom || valid_utf8(s.bytes) ? s.content_type : "text/csv; charset=windows-1252";
   const std::string text = normalize::decode_to_utf8(s.bytes, declared);
-  const char sep = detect_separator(text, s.url);
-  const std::vector<Record> records = split(text, sep, s.url);
+  // Excel's hint line "sep=;" names the separator and is no content.
+  char sep = 0;
+  std::string body = text;
+  int skipped = 0;
+  if (text.size() >= 5 && (text.starts_with("sep=") || text.starts_with("SEP=")) &&
+      (text.size() == 5 || text[5] == '\n' || text[5] == '\r')) {
+    sep = text[4];
+    const auto eol = text.find('\n');
+    body = eol == std::string::npos ? std::string() : text.substr(eol + 1);
+    skipped = 1;
+  }
+  if (sep == 0) sep = detect_separator(body, s.url);
+  const std::vector<Record> records = split(body, sep, s.url, 1 + skipped);
 
   grid::Grid g;
   int position = 0;

@@ -51,13 +51,23 @@ std::vector<doc::Block> blocks_of(const Grid& grid) {
       }
     }
   }
+  // A run of label/value rows ("Diarienummer:" | "3.1-0042/2026") is facts, not a table.
+  auto label_value = [&](const Segment& g) {
+    for (std::size_t i = g.first; i <= g.last; ++i) {
+      if (filled_count(*rows[i]) != 2) return false;
+      const GridCell* label = only_cell(*rows[i]);
+      if (label->text.empty() || label->text.back() != ':') return false;
+    }
+    return true;
+  };
   // Groups: tabular segments one blank row apart whose columns agree form one table.
   std::vector<Segment> groups;
   for (const Segment& s : segments) {
     if (!groups.empty()) {
       Segment& g = groups.back();
       const int gap = rows[s.first]->position - rows[g.last]->position - 1;
-      if (g.tabular && s.tabular && gap <= 1 && s.lo <= g.hi && g.lo <= s.hi && (s.lo == g.lo || s.hi == g.hi)) {
+      const bool columns_agree = s.lo <= g.hi && g.lo <= s.hi && (s.lo == g.lo || s.hi == g.hi);
+      if (g.tabular && s.tabular && gap <= 1 && columns_agree && !label_value(g) && !label_value(s)) {
         g.last = s.last;
         g.lo = std::min(g.lo, s.lo);
         g.hi = std::max(g.hi, s.hi);
@@ -85,6 +95,20 @@ std::vector<doc::Block> blocks_of(const Grid& grid) {
     out.push_back(std::move(b));
   };
   for (const Segment& g : groups) {
+    if (g.tabular && label_value(g)) {
+      for (std::size_t i = g.first; i <= g.last; ++i) {
+        const GridCell* label = only_cell(*rows[i]);
+        doc::Block b;
+        b.kind = doc::BlockKind::fact;
+        b.text = label->text.substr(0, label->text.size() - 1);
+        while (!b.text.empty() && b.text.back() == ' ') b.text.pop_back();
+        for (const auto& c : rows[i]->cells)
+          if (filled(c) && &c != label) b.value = c.text;
+        b.where = at_column(rows[i]->where, label->column);
+        out.push_back(std::move(b));
+      }
+      continue;
+    }
     std::size_t first = g.first, last = g.last;
     if (g.tabular) {
       while (filled_count(*rows[first]) < 2) ++first;

@@ -32,7 +32,8 @@ struct Grid {
 // Blocks in reading order. A row with two or more filled cells is tabular; tabular rows with
 // only one-cell rows between them form one table, and tables split at a gap of two or more
 // blank rows or where the column span changes. One-cell rows before or after a table are prose.
-// Table rows span the table's columns (missing cells are empty).
+// Table rows span the table's columns (missing cells are empty). A run made only of two-cell
+// rows whose first cell ends with ':' ("Beslutsdatum:" | "2026-01-12") gives fact blocks.
 [[nodiscard]] std::vector<doc::Block> blocks_of(const Grid& grid);
 
 }  // namespace bidrag::parse::grid

@@ -313,8 +313,7 @@ class Walker {
 
   // A table's rows in display order (<thead>, then <tbody> and bare <tr> in source order, then
   // <tfoot>); a cell spanning rows or columns gives its text to each row and column it covers
-  // (spans stay inside their row group, as in HTML). The <caption> is the table's caption and a
-  // heading right before it.
+  // (spans stay inside their row group, as in HTML). The <caption> is the table's caption.
   void table(pugi::xml_node t) {
     doc::Block b;
     b.kind = doc::BlockKind::table;
@@ -385,25 +384,7 @@ class Walker {
       }
     }
     if (b.table.rows.empty()) return;
-    if (caption) {
-      Inline in = flat_.joined(caption, false);
-      if (!in.text.empty()) {
-        b.table.caption = in.text;
-        int level = 2;
-        for (auto it = out_.rbegin(); it != out_.rend(); ++it)
-          if (it->kind == doc::BlockKind::heading) {
-            level = std::min(it->level + 1, 6);
-            break;
-          }
-        doc::Block h;
-        h.kind = doc::BlockKind::heading;
-        h.level = level;
-        h.text = std::move(in.text);
-        h.links = std::move(in.links);
-        h.where = doc::Locator::html(xpath_of(caption));
-        out_.push_back(std::move(h));
-      }
-    }
+    if (caption) b.table.caption = flat_.joined(caption, false).text;
     out_.push_back(std::move(b));
   }
 

@@ -40,7 +40,7 @@ Package::Package(std::string source, std::string_view bytes, const SpreadsheetLi
     zip_error_fini(&error);
     throw Error(source_, "", "not a readable XLSX workbook: broken zip archive (" + lowercase_first(why) + ")");
   }
-  zip_->zip = zip_open_from_source(src, ZIP_RDONLY | ZIP_CHECKCONS, &error);
+  zip_->zip = zip_open_from_source(src, ZIP_RDONLY, &error);
   if (zip_->zip == nullptr) {
     zip_source_free(src);
     const std::string why = zip_error_strerror(&error);
