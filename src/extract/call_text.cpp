@@ -5,6 +5,7 @@
 
 #include "bidrag/common/slug.h"
 #include "bidrag/normalize/amounts.h"
+#include "bidrag/vocab/vocab.h"
 #include "extract/call_parts.h"
 
 namespace bidrag::extract {
@@ -14,42 +15,25 @@ using doc::BlockKind;
 
 bool is_text_block(const doc::Block& b) { return b.kind == BlockKind::paragraph || b.kind == BlockKind::list_item; }
 
-std::vector<std::string> slug_words(std::string_view text) {
+// Applicant types in vocabulary order: "kommuner", "kommunerna" → kommun.
+std::vector<std::string> applicant_types(std::string_view text) {
   std::vector<std::string> out;
-  const std::string s = slugify(text);
-  std::size_t i = 0;
-  while (i < s.size()) {
-    auto dash = s.find('-', i);
-    out.push_back(s.substr(i, dash == std::string::npos ? std::string::npos : dash - i));
-    if (dash == std::string::npos) break;
-    i = dash + 1;
+  const auto& types = vocab::set("applicant_type");
+  for (const auto* e : types.entries()) {
+    if (std::find(out.begin(), out.end(), e->meaning) != out.end()) continue;
+    if (types.in(e->meaning, text)) out.push_back(e->meaning);
   }
   return out;
 }
 
-// Applicant types by word: "kommuner", "kommunerna" → kommun.
-std::vector<std::string> applicant_types(std::string_view text) {
-  static const std::vector<std::pair<std::string_view, std::vector<std::string_view>>> kTypes{
-      {"kommun", {"kommun", "kommuner", "kommunerna", "kommunen"}},
-      {"region", {"region", "regioner", "regionerna", "regionen"}},
-      {"ideell förening", {"forening", "foreningar", "foreningarna", "ideella"}},
-      {"organisation", {"organisation", "organisationer", "organisationerna"}},
-      {"myndighet", {"myndighet", "myndigheter", "myndigheterna"}},
-      {"företag", {"foretag", "foretagen"}},
-      {"stiftelse", {"stiftelse", "stiftelser"}},
-      {"trossamfund", {"trossamfund"}},
-  };
-  const auto words = slug_words(text);
-  std::vector<std::string> out;
-  for (const auto& [type, forms] : kTypes) {
-    for (const auto& w : words) {
-      if (std::find(forms.begin(), forms.end(), w) != forms.end()) {
-        out.emplace_back(type);
-        break;
-      }
-    }
+// The first heading whose text holds a `section_heading` cue with this meaning.
+std::optional<std::size_t> heading_for(const Page& page, std::string_view meaning) {
+  const auto& headings = vocab::set("section_heading");
+  for (std::size_t i = 0; i < page.blocks().size(); ++i) {
+    const auto& b = page.blocks()[i];
+    if (b.kind == BlockKind::heading && headings.in(meaning, b.text)) return i;
   }
-  return out;
+  return std::nullopt;
 }
 
 // A step's text without the link lines that close it ("… en månad. Läs mer om ombudsansökan").
@@ -84,32 +68,53 @@ class TextFinder {
  private:
   void purpose() {
     for (const auto& s : page_.sentences()) {
-      const std::string f = fold(s.text);
-      if (f.rfind("syftet med", 0) == 0 || f.rfind("syftet är", 0) == 0 || f.rfind("bidraget syftar", 0) == 0 ||
-          f.rfind("statsbidraget syftar", 0) == 0) {
+      if (vocab::set("purpose_start").starts(s.text)) {
         out_.purpose = s.text;
         return;
       }
     }
-    if (auto h = page_.find_heading({"syfte"})) {
+    if (auto h = heading_for(page_, "purpose")) {
       for (auto i : page_.section_blocks(*h))
         if (is_text_block(page_.blocks()[i])) {
           out_.purpose = split_sentences(page_.blocks()[i].text).front();
           return;
         }
     }
+    // "Utlysningen ska ge unga …", "Bidraget ska hjälpa kommunerna …": the grant as subject,
+    // a verb of aim.
+    for (const auto& s : page_.sentences()) {
+      if (page_.blocks()[s.block].kind == BlockKind::fact) continue;
+      const auto subject = vocab::set("purpose_subject").starts(s.text);
+      if (!subject) continue;
+      const std::string rest = vocab::fold(s.text).substr(subject->end);
+      if (vocab::set("purpose_verb").starts(rest)) {
+        out_.purpose = s.text;
+        return;
+      }
+    }
   }
 
+  // Who may apply: the first sentence under a "Vem kan söka?" heading, else the value of a
+  // "Behörighet:" fact; the applicant types are read from that sentence only ("… men kan inte
+  // söka själva" after it names the ones who may not).
   void eligibility() {
-    auto h = page_.find_heading({"kan rekvirera", "kan ansöka", "kan söka", "vem får", "vilka får", "målgrupp",
-                                 "vem kan", "vilka kan", "vem riktar", "vilka omfattas"});
-    if (!h) return;
-    for (auto i : page_.section_blocks(*h)) {
-      if (!is_text_block(page_.blocks()[i])) continue;
-      out_.eligibility = page_.blocks()[i].text;
-      out_.applicant_types = applicant_types(page_.blocks()[i].text);
-      return;
+    if (auto h = heading_for(page_, "eligibility")) {
+      for (auto i : page_.section_blocks(*h)) {
+        if (!is_text_block(page_.blocks()[i])) continue;
+        set_eligibility(split_sentences(page_.blocks()[i].text).front());
+        return;
+      }
     }
+    for (const auto& b : page_.blocks()) {
+      if (b.kind == BlockKind::fact && !b.value.empty() && vocab::set("fact_label").in("eligibility", b.text)) {
+        set_eligibility(split_sentences(b.value).front());
+        return;
+      }
+    }
+  }
+  void set_eligibility(std::string sentence) {
+    out_.applicant_types = applicant_types(sentence);
+    out_.eligibility = std::move(sentence);
   }
 
   // The first ordered list: numbered items 1, 2, … in a row.
