@@ -190,26 +190,37 @@ class TextFinder {
 
   void application() {
     std::string all;
-    for (std::size_t i = 0; i < page_.blocks().size(); ++i) all += fold(page_.text_of(i)) + "\n";
-    if (has_any(all, {"rekvirera", "rekvisition"})) out_.application_type = "rekvisition";
-    else if (has_any(all, {"ansök", "ansökan"})) out_.application_type = "ansökan";
-    if (has_any(all, {"e-tjänst", "etjänst"})) out_.application_channel = "e-tjänst";
+    for (std::size_t i = 0; i < page_.blocks().size(); ++i) all += page_.text_of(i) + "\n";
+    const auto& types = vocab::set("application_type");
+    if (types.in("rekvisition", all)) out_.application_type = "rekvisition";
+    else if (types.in("ansökan", all)) out_.application_type = "ansökan";
+    if (vocab::set("application_channel").in(all)) out_.application_channel = "e-tjänst";
   }
 
+  // The maximum grant ("Högst 500 000 kronor per ansökan", "Högsta belopp: 1,2 miljoner kronor
+  // per kommun") and the call's total ("Att fördela: 12 miljoner kronor", "totalt 60 miljoner
+  // kronor"), from sentences, facts and label/value rows. What was granted ("beviljade totalt
+  // 11,4 miljoner") is the outcome, and "inget högsta belopp" states that there is no maximum.
   void amounts() {
-    for (const auto& s : page_.sentences()) {
-      const std::string f = fold(s.text);
-      const auto found = normalize::find_amounts(s.text);
+    const auto& cues = vocab::set("amount_cue");
+    for (const auto& st : page_.statements()) {
+      const auto found = normalize::find_amounts(st.text);
       if (found.empty()) continue;
-      if (!out_.max_amount && has_any(f, {"högst", "maximalt", "max ", "upp till"})) {
-        out_.max_amount = record::Amount{found.front().ore, found.front().currency};
-        const auto per = f.find(" per ");
-        if (per != std::string::npos) {
-          auto end = f.find_first_of(" ,.", per + 5);
-          out_.max_amount_per = f.substr(per + 5, end == std::string::npos ? std::string::npos : end - per - 5);
+      const auto cue = cues.find(st.text);
+      if (!cue || cue->meaning() == "outcome" || cue->meaning() == "no_max") continue;
+      const record::Amount amount{found.front().ore, found.front().currency};
+      if (cue->meaning() == "max" && !out_.max_amount) {
+        out_.max_amount = amount;
+        const std::string f = vocab::fold(st.text);
+        if (const auto per = vocab::set("amount_per").find(f)) {
+          const std::size_t start = per->end + 1;
+          if (start < f.size()) {
+            const auto end = f.find_first_of(" ,.;)", start);
+            out_.max_amount_per = f.substr(start, end == std::string::npos ? std::string::npos : end - start);
+          }
         }
-      } else if (!out_.total_budget && has_any(f, {"totalt", "sammanlagt", "avsatt", "fördelas", "budget", "omfattar"})) {
-        out_.total_budget = record::Amount{found.front().ore, found.front().currency};
+      } else if (cue->meaning() == "budget" && !out_.total_budget) {
+        out_.total_budget = amount;
       }
     }
   }

@@ -33,40 +33,6 @@ std::optional<int> leading_number(std::string_view s) {
   return std::nullopt;
 }
 
-// One statement of the page: a sentence, a fact ("Label: value") or a two-column table row.
-struct Statement {
-  std::string text;
-  std::size_t block = 0;
-  bool labelled = false;
-  std::string label, value;  // labelled statements
-};
-
-std::vector<Statement> statements(const Page& page) {
-  std::vector<Statement> out;
-  const auto& blocks = page.blocks();
-  const auto& sentences = page.sentences();
-  std::size_t s = 0;
-  for (std::size_t i = 0; i < blocks.size(); ++i) {
-    const auto& b = blocks[i];
-    if (b.kind == doc::BlockKind::fact) {
-      out.push_back({page.text_of(i), i, true, b.text, b.value});
-    } else if (b.kind == doc::BlockKind::table) {
-      // "Stödet i korthet" as a table: label cell, value cell.
-      for (const auto& row : b.table.rows) {
-        if (row.size() != 2 || row[0].text.empty() || row[1].text.empty()) continue;
-        out.push_back({row[0].text + ": " + row[1].text, i, true, row[0].text, row[1].text});
-      }
-    } else if (b.kind == doc::BlockKind::heading) {
-      out.push_back({b.text, i, false, {}, {}});  // badges set as headings; never dated
-    }
-    while (s < sentences.size() && sentences[s].block <= i) {
-      if (sentences[s].block == i && b.kind != doc::BlockKind::fact) out.push_back({sentences[s].text, i, false, {}, {}});
-      ++s;
-    }
-  }
-  return out;
-}
-
 // A status badge or sentence at the start of `text`: "Öppen för ansökan · 41 dagar kvar",
 // "Stängd", "Kommande utlysning", "Ansökningsperioden är stängd." A one-word badge ("Öppen",
 // "Beslutade") counts only as a short line or before a capital, digit or mark, so that
@@ -95,7 +61,7 @@ class Finder {
   Finder(const Page& page, std::optional<int> year) : page_(page) { ctx_.document_year = year; }
 
   Dates run() {
-    for (const auto& st : statements(page_)) {
+    for (const auto& st : page_.statements()) {
       published(st);
       status(st);
       if (page_.blocks()[st.block].kind == doc::BlockKind::heading) continue;
@@ -195,7 +161,7 @@ class Finder {
   // "under åren 2021–2023", "Projektperiod: 2025–2026": the program's years, from the first
   // year range in a sentence that names a period.
   void program_years() {
-    for (const auto& st : statements(page_)) {
+    for (const auto& st : page_.statements()) {
       if (!vocab::set("program_period").in(st.labelled ? st.label : st.text)) continue;
       for (const auto& m : normalize::find_dates(st.labelled ? st.value : st.text, ctx_)) {
         if (!m.date && m.year_from && m.year_to && *m.year_from < *m.year_to) {

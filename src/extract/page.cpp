@@ -120,6 +120,34 @@ std::vector<std::size_t> Page::section_blocks(std::size_t h) const {
   return out;
 }
 
+std::vector<Statement> Page::statements() const {
+  const Page& page = *this;
+  std::vector<Statement> out;
+  const auto& blocks = page.blocks();
+  const auto& sentences = page.sentences();
+  std::size_t s = 0;
+  for (std::size_t i = 0; i < blocks.size(); ++i) {
+    const auto& b = blocks[i];
+    if (b.kind == doc::BlockKind::fact) {
+      out.push_back({page.text_of(i), i, true, b.text, b.value});
+    } else if (b.kind == doc::BlockKind::table) {
+      // "Stödet i korthet" as a table: label cell, value cell.
+      for (const auto& row : b.table.rows) {
+        if (row.size() != 2 || row[0].text.empty() || row[1].text.empty()) continue;
+        out.push_back({row[0].text + ": " + row[1].text, i, true, row[0].text, row[1].text});
+      }
+    } else if (b.kind == doc::BlockKind::heading) {
+      out.push_back({b.text, i, false, {}, {}});  // badges set as headings; never dated
+    }
+    while (s < sentences.size() && sentences[s].block <= i) {
+      if (sentences[s].block == i && b.kind != doc::BlockKind::fact) out.push_back({sentences[s].text, i, false, {}, {}});
+      ++s;
+    }
+  }
+  return out;
+}
+
+
 std::string Page::text_of(std::size_t block) const {
   const auto& b = d_.blocks[block];
   if (b.kind == doc::BlockKind::fact) return b.value.empty() ? b.text + ":" : b.text + ": " + b.value;
