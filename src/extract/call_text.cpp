@@ -141,25 +141,26 @@ class TextFinder {
     }
   }
 
-  // The conditions: the opening paragraphs of a "Villkor" section (up to a paragraph that
-  // introduces a list, or the list), then every other sentence that speaks of "villkor" or
-  // of paying back.
+  // The conditions: the text of a "Villkor" section (paragraphs and bullet items, up to a
+  // paragraph that introduces a list or the numbered steps), then every other sentence that
+  // states a condition ("… ska återbetalas", "Ett villkor är att …").
   void conditions() {
     std::set<std::size_t> taken;
-    if (auto h = page_.find_heading({"villkor"})) {
+    if (auto h = heading_for(page_, "conditions")) {
       for (auto i : page_.section_blocks(*h)) {
         const auto& b = page_.blocks()[i];
-        if (b.kind != BlockKind::paragraph) break;
+        if (b.kind == BlockKind::link) continue;
+        const bool bullet = b.kind == BlockKind::list_item && b.ordinal == 0;
+        if (b.kind != BlockKind::paragraph && !bullet) break;
         if (!b.text.empty() && b.text.back() == ':') break;
         taken.insert(i);
       }
     }
+    const auto& cues = vocab::set("condition_sentence");
     for (const auto& s : page_.sentences()) {
       const auto& b = page_.blocks()[s.block];
       if (b.kind == BlockKind::fact || step_blocks_.count(s.block)) continue;
-      const std::string f = fold(s.text);
-      if (taken.count(s.block) || has_any(f, {"villkor", "ska återbetalas", "återbetalningsskyldig"}))
-        out_.conditions.push_back(s.text);
+      if (taken.count(s.block) || cues.in(s.text)) out_.conditions.push_back(s.text);
     }
   }
 
