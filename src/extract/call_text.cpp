@@ -117,11 +117,13 @@ class TextFinder {
     out_.eligibility = std::move(sentence);
   }
 
-  // The first ordered list: numbered items 1, 2, … in a row.
+  // The first ordered list: numbered items 1, 2, … in a row. A numbered list of addresses (a
+  // text browser's "References" at the end of a dump) is not a list of steps.
   void steps() {
     const auto& blocks = page_.blocks();
     for (std::size_t i = 0; i < blocks.size(); ++i) {
       if (blocks[i].kind != BlockKind::list_item || blocks[i].ordinal != 1) continue;
+      if (blocks[i].text.find("://") != std::string::npos && blocks[i].text.find(' ') == std::string::npos) continue;
       int expect = 1;
       for (std::size_t j = i; j < blocks.size(); ++j) {
         const auto& b = blocks[j];
