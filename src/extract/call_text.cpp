@@ -26,12 +26,18 @@ std::vector<std::string> applicant_types(std::string_view text) {
   return out;
 }
 
-// The first heading whose text holds a `section_heading` cue with this meaning.
+// The first heading whose text holds a `section_heading` cue with this meaning. Where the
+// capture lost the heading markup (copied text, a PDF print), a short line that asks the
+// section's question ("VEM KAN SÖKA?") or is the cue itself ("Målgrupp") stands in for it.
 std::optional<std::size_t> heading_for(const Page& page, std::string_view meaning) {
   const auto& headings = vocab::set("section_heading");
   for (std::size_t i = 0; i < page.blocks().size(); ++i) {
     const auto& b = page.blocks()[i];
     if (b.kind == BlockKind::heading && headings.in(meaning, b.text)) return i;
+    if (b.kind != BlockKind::paragraph || b.text.size() > 80) continue;
+    const bool question = b.text.back() == '?' && headings.in(meaning, b.text);
+    const auto whole = headings.equals(b.text);
+    if (question || (whole && whole->meaning() == meaning)) return i;
   }
   return std::nullopt;
 }
