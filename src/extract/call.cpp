@@ -130,7 +130,7 @@ std::vector<record::Record> extract_call(const doc::Document& document, const Sn
     call.as_of = printed;
     status = derived;
   }
-  if (status) call.status = std::string(record::to_string(*status));
+  call.status = status;
 
   Texts texts = find_texts(page);
   call.purpose = texts.purpose;
@@ -153,7 +153,7 @@ std::vector<record::Record> extract_call(const doc::Document& document, const Sn
     r.id = record::deadline_id(call.id, record::to_string(d.kind));
     r.call_id = call.id;
     r.source = source_of(snapshot, document.format, document.blocks[d.block].where);
-    r.kind = std::string(record::to_string(d.kind));
+    r.kind = d.kind;
     r.date = d.date;
     r.time = d.time;
     r.text = d.text;
