@@ -2,6 +2,7 @@
 #include "extract/deadline_classify.h"
 
 #include <cctype>
+#include <cstdio>
 
 #include "bidrag/vocab/vocab.h"
 #include "normalize/date_words.h"
@@ -12,11 +13,13 @@ namespace {
 using record::DeadlineKind;
 using Role = DateHit::Role;
 
-enum class Side { none, start, end };
+// `after`: "efter den 31 maj", a bound that is no date of the call's own.
+enum class Side { none, start, end, after };
 
 Side side_of(const std::string& meaning) {
   if (meaning == "start") return Side::start;
   if (meaning == "end") return Side::end;
+  if (meaning == "after") return Side::after;
   return Side::none;
 }
 
@@ -137,11 +140,11 @@ std::vector<DateHit> classify_dates(std::string_view text, const normalize::Date
     from = m.end_offset;
     prev_topic = topic;
     prev_side = side;
-    if (topic) c.add(*topic, side, m, labelled);
+    if (topic && side != Side::after) c.add(*topic, side, m, labelled);
   }
-  bool decided = false;
-  for (const auto& h : c.out) decided = decided || (h.role == Role::deadline && h.kind == DeadlineKind::decision);
-  if (!decided) {
+  // A month only where the text prints no calendar date ("i september 2025", not the month of
+  // "efter den 31 maj 2017").
+  if (dated.empty()) {
     if (auto month = decision_month(folded)) c.out.push_back({Role::decision_month, DeadlineKind::decision, {}, std::nullopt, *month});
   }
   return std::move(c.out);

@@ -2,6 +2,7 @@
 // dates means (kind, date, time), with the year a year-less date takes from the document.
 #include <gtest/gtest.h>
 
+#include <ostream>
 #include <string>
 #include <vector>
 
@@ -27,6 +28,9 @@ std::string describe(const DateHit& h) {
   }
   return std::string(record::to_string(h.kind)) + " " + h.date.iso() + (h.time ? " " + *h.time : "");
 }
+
+// Failures name the row, not its bytes.
+void PrintTo(const Row& r, std::ostream* os) { *os << r.name << ": \"" << r.text << '"'; }
 
 class DeadlineClassify : public ::testing::TestWithParam<Row> {};
 
@@ -94,6 +98,21 @@ INSTANTIATE_TEST_SUITE_P(
         Row{"label_decision_date", "Preliminärt beslutsdatum: 24 februari 2026", true, {"decision 2026-02-24"}},
         Row{"label_final_report", "Slutrapport: Senast 31 mars 2026", true, {"report_due 2026-03-31"}},
         Row{"label_project_start", "Projektstart: 1 januari 2026", true, {"from 2026-01-01"}},
+        Row{"label_opens_mucf_style", "Ansökan öppnar: 17 maj 2024", true, {"application_open 2024-05-17"}},
+        Row{"label_closes_with_time_in_parenthesis",
+            "Ansökan stänger: 17 juni 2024 (ansökan kan skickas in fram till 23.59 denna dag)", true,
+            {"application_close 2024-06-17"}},
+        Row{"label_decision_end_of_month", "Beslut meddelas: slutet av september 2024", true, {"month 2024-09"}},
+        Row{"label_period_spaced_dash", "Ansökningsperiod: 21 mars – 5 maj 2017", true,
+            {"application_open 2017-03-21", "application_close 2017-05-05"}},
+        Row{"apply_by", "Ansök senast 28 februari 2019", false, {"application_close 2019-02-28"}},
+        Row{"last_day_of_year_is", "Sista ansökningsdag för året är 31 januari 2025.", false,
+            {"application_close 2025-01-31"}},
+        Row{"in_hands_by", "Ansökan ska vara kommunen tillhanda senast 15 mars 2025.", false,
+            {"application_close 2025-03-15"}},
+        Row{"decision_after_is_no_date", "Beslut meddelas sökande efter den 31 maj 2017.", false, {}},
+        Row{"from_and_including_only", "Ansökningsperiod: Från och med den 22 januari 2024.", true,
+            {"application_open 2024-01-22"}},
         Row{"label_grant_period", "Bidragsperiod: 1 juli 2024–30 juni 2025", true,
             {"from 2024-07-01", "funds_usable_until 2025-06-30"}}),
     [](const auto& p) { return std::string(p.param.name); });
