@@ -172,17 +172,20 @@ class TextFinder {
     }
   }
 
+  // Reporting: whether a signed original must be sent ("… ska även skickas in som underskrivet
+  // original"; "En undertecknad version behöver inte skickas in" is false), and the form it is
+  // made in ("ett webbaserat återrapporteringsformulär": the compound with its adjective).
   void reporting() {
+    const auto& signed_cues = vocab::set("signed_original");
+    const auto& negations = vocab::set("negation");
     for (const auto& s : page_.sentences()) {
-      const std::string f = fold(s.text);
-      if (!out_.signed_original_required &&
-          has_any(f, {"underskrivet original", "underskriven", "undertecknad", "undertecknat", "i original"})) {
-        out_.signed_original_required = !has_any(f, {"behöver inte", "ska inte", "behövs inte", "inte skickas"});
-      }
-      if (!out_.reporting_method && has_any(f, {"återrapport", "redovis"})) {
-        // "ett webbaserat återrapporteringsformulär": the form, with its adjective.
-        const auto at = f.find("formulär");
-        if (at != std::string::npos) {
+      const std::string f = vocab::fold(s.text);
+      if (!out_.signed_original_required && signed_cues.in(f)) out_.signed_original_required = !negations.in(f);
+      if (!out_.reporting_method && vocab::set("deadline_topic").in("report", f)) {
+        for (const auto* form : vocab::set("reporting_form").entries()) {
+          // A compound's last part ("…formulär"), so a plain substring, not a word start.
+          const auto at = f.find(form->folded);
+          if (at == std::string::npos) continue;
           auto start = f.rfind(' ', at);
           start = start == std::string::npos ? 0 : start + 1;
           if (start >= 2) {
@@ -192,6 +195,7 @@ class TextFinder {
           }
           const auto end = f.find_first_of(" ,.", at);
           out_.reporting_method = f.substr(start, end == std::string::npos ? std::string::npos : end - start);
+          break;
         }
       }
     }
