@@ -204,10 +204,9 @@ class TextFinder {
   void application() {
     std::string all;
     for (std::size_t i = 0; i < page_.blocks().size(); ++i) all += page_.text_of(i) + "\n";
-    const auto& types = vocab::set("application_type");
-    if (types.in("rekvisition", all)) out_.application_type = "rekvisition";
-    else if (types.in("ansökan", all)) out_.application_type = "ansökan";
-    if (vocab::set("application_channel").in(all)) out_.application_channel = "e-tjänst";
+    // File order puts requisition first: a page that speaks of rekvirera is a requisition.
+    if (const auto m = vocab::set("application_type").find(all)) out_.application_type = m->meaning();
+    if (const auto m = vocab::set("application_channel").find(all)) out_.application_channel = m->meaning();
   }
 
   // The maximum grant ("Högst 500 000 kronor per ansökan", "Högsta belopp: 1,2 miljoner kronor
