@@ -39,7 +39,10 @@ std::optional<int> leading_number(std::string_view s) {
 // "Beslutade medel ska …" says nothing about the call's status.
 std::optional<record::CallStatus> stated_status(std::string_view text) {
   const auto m = vocab::set("status").starts(text);
-  if (!m) return std::nullopt;
+  if (!m) {
+    if (const auto p = vocab::set("status_phrase").find(text)) return record::parse_call_status(p->meaning());
+    return std::nullopt;
+  }
   if (m->entry->phrase.find(' ') == std::string::npos) {
     const std::string folded = vocab::fold(text);
     const std::size_t lead = folded.find_first_not_of(' ');

@@ -113,6 +113,10 @@ INSTANTIATE_TEST_SUITE_P(
         Row{"decision_after_is_no_date", "Beslut meddelas sökande efter den 31 maj 2017.", false, {}},
         Row{"from_and_including_only", "Ansökningsperiod: Från och med den 22 januari 2024.", true,
             {"application_open 2024-01-22"}},
+        Row{"receive_applications_hyphen_range", "Vi tar emot ansökningar 4-17 juni 2024.", false,
+            {"application_open 2024-06-04", "application_close 2024-06-17"}},
+        Row{"apply_by_then_decision", "Sök senast 7 december 2018 – Besked 4 februari 2019", false,
+            {"application_close 2018-12-07", "decision 2019-02-04"}},
         Row{"label_grant_period", "Bidragsperiod: 1 juli 2024–30 juni 2025", true,
             {"from 2024-07-01", "funds_usable_until 2025-06-30"}}),
     [](const auto& p) { return std::string(p.param.name); });
