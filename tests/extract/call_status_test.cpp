@@ -66,6 +66,8 @@ INSTANTIATE_TEST_SUITE_P(
         Row{"closed_phrase_mid_sentence", "",
             "Ansökningsperioden för bidraget 2025 är nu stängd. Ansökan var öppen från den 1 mars till och med den 30 april 2025.",
             std::nullopt, "closed", std::nullopt, {}},
+        Row{"chip_opens_is_upcoming", "Öppnar 1 mars 2025", kWindow, std::nullopt, "upcoming", std::nullopt, {}},
+        Row{"chip_closes_is_open", "Stänger 30 april 2025", kWindow, std::nullopt, "open", std::nullopt, {}},
         Row{"counter_gives_open_and_as_of", "", "Ansökan stänger den 30 april 2025. Tid kvar att ansöka: 10 dagar", std::nullopt,
             "open", "2025-04-20", {}},
         Row{"no_statement_no_capture_day", "", kWindow, std::nullopt, std::nullopt, std::nullopt, {}},
