@@ -35,14 +35,20 @@ std::optional<Date> fetch_date(const Snapshot& s) {
   return Date::parse_iso(std::string_view(*s.fetched_at).substr(0, 10));
 }
 
-// A page is a grant call when it has a main heading, states when applying closes or how
-// much time is left, and speaks of applying or requisitioning.
-bool is_call(const Page& page, const Dates& dates) {
+// A page is a grant call when it has a main heading, states when applying opens or closes or
+// how much time is left, and speaks of applying or requisitioning. A single application date
+// read from running text ("ansökningsperioden, som stängde den 17 mars") is what a news item on
+// a decision also says: it makes a call only with more of one (a stated status, a counter, both
+// ends of the window, a facts-box date, or a who-may-apply section).
+bool is_call(const Page& page, const Dates& dates, const Texts& texts) {
   using record::DeadlineKind;
-  const bool dated = dates.find(DeadlineKind::application_close) || dates.find(DeadlineKind::application_open) ||
-                     dates.find(DeadlineKind::requisition_close) || dates.days_left ||
-                     dates.status == record::CallStatus::closed;
-  if (!dated) return false;
+  const auto* open = dates.find(DeadlineKind::application_open);
+  const auto* close = dates.find(DeadlineKind::application_close);
+  const auto* requisition = dates.find(DeadlineKind::requisition_close);
+  if (!(open || close || requisition || dates.days_left || dates.status == record::CallStatus::closed)) return false;
+  const bool labelled = (open && open->labelled) || (close && close->labelled) || (requisition && requisition->labelled);
+  const bool more = dates.status || dates.days_left || (open && close) || labelled || texts.eligibility;
+  if (!more) return false;
   for (std::size_t i = 0; i < page.blocks().size(); ++i)
     if (vocab::set("call_word").in(page.text_of(i))) return true;
   return false;
@@ -70,7 +76,8 @@ std::vector<record::Record> extract_call(const doc::Document& document, const Sn
   std::string bare_title;
   std::optional<int> year = title_year(call.title, bare_title);
   Dates dates = find_dates(page, year);
-  if (!is_call(page, dates)) return {};
+  Texts texts = find_texts(page);
+  if (!is_call(page, dates, texts)) return {};
   // No year in the title: the grant year is the year applying closes, else of publication.
   if (!year) {
     if (const auto* close = dates.find(record::DeadlineKind::application_close)) year = close->date.year;
@@ -132,7 +139,6 @@ std::vector<record::Record> extract_call(const doc::Document& document, const Sn
   }
   call.status = status;
 
-  Texts texts = find_texts(page);
   call.purpose = texts.purpose;
   call.eligibility = texts.eligibility;
   call.applicant_types = texts.applicant_types;

@@ -81,5 +81,16 @@ INSTANTIATE_TEST_SUITE_P(
             std::nullopt, std::nullopt, std::nullopt, {}}),
     [](const auto& p) { return std::string(p.param.name); });
 
+// A news item on a decided call states when applying closed, in passing; it announces no call.
+TEST(CallOrNews, OneClosingDateInRunningTextIsNoCall) {
+  const std::string html =
+      "<!doctype html><html lang=\"sv\"><head><title>30 föreningar får bidrag | Exempelverket</title></head><body><main>"
+      "<h1>30 föreningar får bidrag för lokala insatser</h1><p>Publicerad 12 juni 2025</p>"
+      "<p>Totalt kom 90 ansökningar in under ansökningsperioden, som stängde den 17 mars 2025. Exempelverket beviljade "
+      "bidrag till 30 föreningar.</p></main></body></html>";
+  const auto records = extract::extract(make_snapshot("https://www.exempelverket.se/nyheter/30-foreningar/", html, "text/html"));
+  for (const auto& r : records) EXPECT_FALSE(std::holds_alternative<record::Call>(r));
+}
+
 }  // namespace
 }  // namespace bidrag
