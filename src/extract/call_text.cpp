@@ -29,15 +29,24 @@ std::vector<std::string> applicant_types(std::string_view text) {
 // The first heading whose text holds a `section_heading` cue with this meaning. Where the
 // capture lost the heading markup (copied text, a PDF print), a short line that asks the
 // section's question ("VEM KAN SÖKA?") or is the cue itself ("Målgrupp") stands in for it.
+// A heading whose section holds no text (a table row taken for a heading in a text dump) is
+// passed over.
 std::optional<std::size_t> heading_for(const Page& page, std::string_view meaning) {
   const auto& headings = vocab::set("section_heading");
+  const auto has_text = [&](std::size_t h) {
+    for (auto i : page.section_blocks(h))
+      if (is_text_block(page.blocks()[i])) return true;
+    return false;
+  };
   for (std::size_t i = 0; i < page.blocks().size(); ++i) {
     const auto& b = page.blocks()[i];
-    if (b.kind == BlockKind::heading && headings.in(meaning, b.text)) return i;
-    if (b.kind != BlockKind::paragraph || b.text.size() > 80) continue;
-    const bool question = b.text.back() == '?' && headings.in(meaning, b.text);
-    const auto whole = headings.equals(b.text);
-    if (question || (whole && whole->meaning() == meaning)) return i;
+    bool candidate = b.kind == BlockKind::heading && headings.in(meaning, b.text);
+    if (!candidate && b.kind == BlockKind::paragraph && b.text.size() <= 80) {
+      const bool question = b.text.back() == '?' && headings.in(meaning, b.text);
+      const auto whole = headings.equals(b.text);
+      candidate = question || (whole && whole->meaning() == meaning);
+    }
+    if (candidate && has_text(i)) return i;
   }
   return std::nullopt;
 }
