@@ -41,6 +41,9 @@ std::optional<record::CallStatus> stated_status(std::string_view text) {
   const auto m = vocab::set("status").starts(text);
   if (!m) {
     if (const auto p = vocab::set("status_phrase").find(text)) return record::parse_call_status(p->meaning());
+    if (const auto lead = vocab::set("status_lead").starts(text);
+        lead && vocab::set("deadline_topic").in("application", text))
+      return record::parse_call_status(lead->meaning());
     return std::nullopt;
   }
   if (m->entry->phrase.find(' ') == std::string::npos) {
