@@ -70,7 +70,7 @@ class Finder {
     for (const auto& st : page_.statements()) {
       published(st);
       status(st);
-      if (page_.blocks()[st.block].kind == doc::BlockKind::heading) continue;
+      if (!st.labelled && page_.blocks()[st.block].kind == doc::BlockKind::heading) continue;
       for (const auto& hit : classify_dates(st.text, context_for(st.block), st.labelled)) take(hit, st);
     }
     program_years();

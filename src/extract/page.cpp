@@ -3,6 +3,7 @@
 
 #include <cctype>
 
+#include "bidrag/normalize/dates.h"
 #include "bidrag/normalize/text.h"
 #include "bidrag/vocab/vocab.h"
 
@@ -23,6 +24,24 @@ bool is_abbreviation(std::string_view text) {
   start = start == std::string_view::npos ? 0 : start + 1;
   const std::string_view word = text.substr(start);
   return word.size() > 1 && vocab::set("abbreviation").equals(word).has_value();
+}
+
+// A short line that is a date or a day counter ("2025-05-15 14:00", "77 dagar") right under a
+// short label line (a heading or a line without closing punctuation) is that label's value.
+bool is_value_line(const doc::Block& label, const doc::Block& value) {
+  // Text captures set both lines as headings (short, no closing punctuation).
+  const bool line = value.kind == doc::BlockKind::paragraph || value.kind == doc::BlockKind::heading;
+  if (!line || value.text.size() > 40) return false;
+  if (label.kind != doc::BlockKind::heading && label.kind != doc::BlockKind::paragraph) return false;
+  if (label.text.empty() || label.text.size() > 60) return false;
+  if (std::string_view(".!?:").find(label.text.back()) != std::string_view::npos) return false;
+  for (const auto& m : normalize::find_dates(label.text))
+    if (m.date || m.days_left) return false;  // the label line holds its own date
+  const auto matches = normalize::find_dates(value.text);
+  if (matches.empty()) return false;
+  const auto& m = matches.front();
+  if (!(m.date || m.days_left || m.duration)) return false;
+  return value.text.find_first_not_of(' ') == m.begin;
 }
 
 }  // namespace
@@ -136,6 +155,12 @@ std::vector<Statement> Page::statements() const {
         if (row.size() != 2 || row[0].text.empty() || row[1].text.empty()) continue;
         out.push_back({row[0].text + ": " + row[1].text, i, true, row[0].text, row[1].text});
       }
+    } else if (i > 0 && is_value_line(blocks[i - 1], b)) {
+      // A label and its value on separate lines ("Sista dag för ansökan" / "2025-05-15 14:00").
+      const auto& label = blocks[i - 1].text;
+      out.push_back({label + ": " + b.text, i, true, label, b.text});
+      while (s < sentences.size() && sentences[s].block <= i) ++s;
+      continue;
     } else if (b.kind == doc::BlockKind::heading) {
       out.push_back({b.text, i, false, {}, {}});  // badges set as headings; never dated
     }

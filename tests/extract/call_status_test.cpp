@@ -85,6 +85,30 @@ INSTANTIATE_TEST_SUITE_P(
             std::nullopt, std::nullopt, std::nullopt, {}}),
     [](const auto& p) { return std::string(p.param.name); });
 
+// Copied page text with each fact's label and value on lines of their own.
+TEST(CallFacts, LabelAndValueOnSeparateLinesOfATextCapture) {
+  const std::string text =
+      "Bidrag till lokala insatser 2025\n\nExempelverket fördelar bidrag till kommuner.\n\n"
+      "Sista dag för ansökan\n\n2025-05-15 14:00\n\nTid kvar att ansöka\n\n12 dagar\n\n"
+      "Vem kan söka?\n\nKommuner kan söka bidraget.\n";
+  const auto records = extract::extract(make_snapshot("https://www.exempelverket.se/bidrag/lokala-insatser-2025/", text, "text/plain"));
+  const record::Call* call = nullptr;
+  const record::Deadline* close = nullptr;
+  for (const auto& r : records) {
+    if (const auto* c = std::get_if<record::Call>(&r)) call = c;
+    if (const auto* d = std::get_if<record::Deadline>(&r)) close = d;
+  }
+  ASSERT_NE(call, nullptr);
+  ASSERT_NE(close, nullptr);
+  EXPECT_EQ(close->kind, record::DeadlineKind::application_close);
+  EXPECT_EQ(close->date.iso(), "2025-05-15");
+  EXPECT_EQ(close->time, "14:00");
+  EXPECT_EQ(close->text, "Sista dag för ansökan: 2025-05-15 14:00");
+  EXPECT_EQ(call->days_left, 12);
+  EXPECT_EQ(call->as_of->iso(), "2025-05-03");
+  EXPECT_EQ(call->status, record::CallStatus::open);
+}
+
 // A news item on a decided call states when applying closed, in passing; it announces no call.
 TEST(CallOrNews, OneClosingDateInRunningTextIsNoCall) {
   const std::string html =
