@@ -120,7 +120,15 @@ std::vector<DateHit> classify_dates(std::string_view text, const normalize::Date
   Side prev_side = Side::none;
   std::size_t from = 0;
   for (std::size_t i = 0; i < dated.size(); ++i) {
-    const auto& m = *dated[i];
+    normalize::DateMatch m = *dated[i];
+    if (m.year_inferred) {
+      // "den 28 februari året efter bidragsåret": the words after a year-less date move it on.
+      const std::size_t until = i + 1 < dated.size() ? dated[i + 1]->begin : folded.size();
+      if (vocab::set("year_shift").in(std::string_view(folded).substr(m.end_offset, until - m.end_offset))) {
+        m.date->year += 1;
+        if (m.end) m.end->year += 1;
+      }
+    }
     const std::string_view before = std::string_view(folded).substr(from, m.begin - from);
     std::optional<std::string> topic;
     if (auto t = topics.find(before)) topic = t->meaning();

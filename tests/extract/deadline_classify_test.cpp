@@ -126,6 +126,13 @@ INSTANTIATE_TEST_SUITE_P(
         Row{"within_months_but_at_the_latest",
             "En ansökan ska ha kommit in inom fyra månader från det att åtgärderna påbörjades, dock senast den 1 juni 2025.", false,
             {"application_close 2025-06-01"}},
+        Row{"report_year_after_grant_year",
+            "Bidragsmottagare ska senast den 28 februari året efter bidragsåret återrapportera hur medlen har använts.", false,
+            {"report_due 2026-02-28"}},
+        Row{"requisition_via_eservice_by", "Rekvisition görs via e-tjänsten senast den 15 augusti 2024.", false,
+            {"requisition_close 2024-08-15"}},
+        Row{"decision_letters_end_of_month", "Vi planerar att skicka ut besluten om 2019 års medel i slutet av januari 2019.", false,
+            {"month 2019-01"}},
         Row{"label_grant_period", "Bidragsperiod: 1 juli 2024–30 juni 2025", true,
             {"from 2024-07-01", "funds_usable_until 2025-06-30"}}),
     [](const auto& p) { return std::string(p.param.name); });
