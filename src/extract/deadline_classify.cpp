@@ -115,6 +115,8 @@ std::vector<DateHit> classify_dates(std::string_view text, const normalize::Date
     if (m.date) dated.push_back(&m);
 
   const auto whole = topics.find(folded);
+  // A sentence about a later round gives no dates of this call.
+  if (vocab::set("other_round").in(folded)) return {};
   Classifier c;
   std::optional<std::string> prev_topic;
   Side prev_side = Side::none;

@@ -133,6 +133,9 @@ INSTANTIATE_TEST_SUITE_P(
             {"requisition_close 2024-08-15"}},
         Row{"decision_letters_end_of_month", "Vi planerar att skicka ut besluten om 2019 års medel i slutet av januari 2019.", false,
             {"month 2019-01"}},
+        Row{"next_round_is_not_this_call", "Nästa ansökningsperiod öppnar den 31 maj 2026.", false, {}},
+        Row{"senaste_den_misspelt_by", "Ansökan ska vara myndigheten tillhanda senaste den 30 september 2024.", false,
+            {"application_close 2024-09-30"}},
         Row{"label_grant_period", "Bidragsperiod: 1 juli 2024–30 juni 2025", true,
             {"from 2024-07-01", "funds_usable_until 2025-06-30"}}),
     [](const auto& p) { return std::string(p.param.name); });
