@@ -236,7 +236,7 @@ class TextFinder {
         if (const auto per = vocab::set("amount_per").find(f)) {
           const std::size_t start = per->end + 1;
           if (start < f.size()) {
-            const auto end = f.find_first_of(" ,.;)", start);
+            const auto end = f.find_first_of(" ,.;:)", start);
             out_.max_amount_per = f.substr(start, end == std::string::npos ? std::string::npos : end - start);
           }
         }
