@@ -47,17 +47,17 @@ std::optional<record::CallStatus> stated_status(std::string_view text) {
     return std::nullopt;
   }
   if (m->entry->phrase.find(' ') == std::string::npos) {
-    const std::string folded = vocab::fold(text);
-    const std::size_t lead = folded.find_first_not_of(' ');
-    std::string_view rest = std::string_view(text);
+    std::string_view rest = text;
     while (!rest.empty() && rest.front() == ' ') rest.remove_prefix(1);
-    // Offsets of folded and printed text agree at the start for a badge word.
-    const std::size_t after = (lead == std::string::npos ? 0 : lead) + m->entry->folded.size();
-    if (text.size() > 40 && after < rest.size()) {
-      std::size_t k = after;
-      while (k < rest.size() && rest[k] == ' ') ++k;
-      if (k < rest.size() && std::islower(static_cast<unsigned char>(rest[k]))) return std::nullopt;
-    }
+    // Offsets of folded and printed text agree at the start for a badge word (Swedish
+    // letters keep their byte length when folded).
+    std::size_t k = m->entry->folded.size();
+    while (k < rest.size() && rest[k] == ' ') ++k;
+    if (k < rest.size() && std::islower(static_cast<unsigned char>(rest[k]))) return std::nullopt;
+    // "Kommande aktiviteter", "Öppen för alla": a lower-case word after it (ASCII or å ä ö).
+    if (k + 1 < rest.size() && static_cast<unsigned char>(rest[k]) == 0xC3 &&
+        static_cast<unsigned char>(rest[k + 1]) >= 0xA0)
+      return std::nullopt;
   }
   return record::parse_call_status(m->meaning());
 }
