@@ -72,6 +72,8 @@ INSTANTIATE_TEST_SUITE_P(
             "open", std::nullopt, {}},
         Row{"now_can_read_is_no_status", "", "Nu kan du läsa beslutet. Ansökan stängde den 30 april 2025 och öppnade den 1 mars 2025.",
             std::nullopt, std::nullopt, std::nullopt, {}},
+        Row{"closed_for_applications_badge", "Stängd för ansökan", kWindow, std::nullopt, "closed", std::nullopt, {}},
+        Row{"open_for_requisition_badge", "Öppen för rekvisition", kWindow, std::nullopt, "open", std::nullopt, {}},
         Row{"coming_activities_heading_is_no_badge", "Kommande aktiviteter", kWindow, std::nullopt, std::nullopt, std::nullopt,
             {}},
         Row{"counter_gives_open_and_as_of", "", "Ansökan stänger den 30 april 2025. Tid kvar att ansöka: 10 dagar", std::nullopt,
