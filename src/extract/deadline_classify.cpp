@@ -72,6 +72,30 @@ struct Classifier {
   }
 };
 
+// "(ansökan kan skickas in fram till 23.59 denna dag)": a time after a cue (set time_cue) in
+// the words that follow a date, where the date scanner saw no time of its own.
+std::optional<std::string> trailing_time(std::string_view words) {
+  const std::string folded = vocab::fold(words);  // match offsets refer to the folded text
+  const std::string_view after = folded;
+  for (const auto& cue : vocab::set("time_cue").all(after)) {
+    std::size_t i = cue.end;
+    while (i < after.size() && after[i] == ' ') ++i;
+    std::size_t j = i;
+    while (j < after.size() && j - i < 2 && std::isdigit(static_cast<unsigned char>(after[j]))) ++j;
+    if (j == i || j + 2 >= after.size() || (after[j] != '.' && after[j] != ':')) continue;
+    if (!std::isdigit(static_cast<unsigned char>(after[j + 1])) || !std::isdigit(static_cast<unsigned char>(after[j + 2])))
+      continue;
+    if (j + 3 < after.size() && std::isdigit(static_cast<unsigned char>(after[j + 3]))) continue;
+    const int hours = std::stoi(std::string(after.substr(i, j - i)));
+    const int minutes = (after[j + 1] - '0') * 10 + (after[j + 2] - '0');
+    if (hours > 23 || minutes > 59) continue;
+    std::string out = hours < 10 ? "0" : "";
+    out += std::to_string(hours) + ":" + std::string(after.substr(j + 1, 2));
+    return out;
+  }
+  return std::nullopt;
+}
+
 // "september 2025" after a decision cue: the month a decision is expected in.
 std::optional<std::string> decision_month(const std::string& folded) {
   const auto& topics = vocab::set("deadline_topic");
@@ -150,6 +174,10 @@ std::vector<DateHit> classify_dates(std::string_view text, const normalize::Date
     from = m.end_offset;
     prev_topic = topic;
     prev_side = side;
+    if (!m.time && topic == std::string("application") && side != Side::start) {
+      const std::size_t until = i + 1 < dated.size() ? dated[i + 1]->begin : folded.size();
+      m.time = trailing_time(std::string_view(folded).substr(m.end_offset, until - m.end_offset));
+    }
     if (topic && side != Side::after) c.add(*topic, side, m, labelled);
   }
   // A month only where the text prints no calendar date ("i september 2025", not the month of
