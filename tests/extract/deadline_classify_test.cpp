@@ -138,6 +138,10 @@ INSTANTIATE_TEST_SUITE_P(
             {"application_close 2024-06-17 23:59"}},
         Row{"time_after_comma", "Sista dag att ansöka är den 1 mars 2025, senast klockan 12.00.", false,
             {"application_close 2025-03-01 12:00"}},
+        Row{"payment_request_is_no_application_close",
+            "Ansökan om utbetalning ska ha kommit in senast den 1 december 2025.", false, {}},
+        Row{"label_support_period", "Stödperiod: 1 januari 2025–31 december 2026", true,
+            {"from 2025-01-01", "funds_usable_until 2026-12-31"}},
         Row{"label_grant_period", "Bidragsperiod: 1 juli 2024–30 juni 2025", true,
             {"from 2024-07-01", "funds_usable_until 2025-06-30"}}),
     [](const auto& p) { return std::string(p.param.name); });
