@@ -36,6 +36,16 @@ bool looks_like_html(std::string_view bytes) {
   return tags >= 2;
 }
 
+// Any tag at all near the top ("<p", "</div", "<!--"): text copied from a browser has none.
+bool has_markup(std::string_view bytes) {
+  const std::string_view head = bytes.substr(0, 8192);
+  for (std::size_t i = head.find('<'); i != std::string_view::npos && i + 1 < head.size(); i = head.find('<', i + 1)) {
+    const auto c = static_cast<unsigned char>(head[i + 1]);
+    if (std::isalpha(c) || c == '/' || c == '!') return true;
+  }
+  return false;
+}
+
 }  // namespace
 
 doc::Format sniff_format(const Snapshot& s) {
@@ -50,7 +60,8 @@ doc::Format sniff_format(const Snapshot& s) {
   std::string path = lower(s.url);
   path = path.substr(0, std::min(path.find('?'), path.find('#')));
   if (ends_with(path, ".pdf")) return doc::Format::pdf;
-  if (ends_with(path, ".html") || ends_with(path, ".htm")) return doc::Format::html;
+  // The page's address ends in .html, but a copy of its text (--url names the page) is text.
+  if ((ends_with(path, ".html") || ends_with(path, ".htm")) && has_markup(bytes)) return doc::Format::html;
   return doc::Format::text;
 }
 
