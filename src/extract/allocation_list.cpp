@@ -171,7 +171,7 @@ std::optional<std::vector<record::Record>> extract_allocation_list(const doc::Do
     dl.id = record::deadline_id(call_id, h.kind);
     dl.call_id = call_id;
     dl.source = source_of(snapshot, d.format, h.where);
-    dl.kind = h.kind;
+    dl.kind = record::parse_deadline_kind(h.kind).value_or(record::DeadlineKind::other);
     dl.date = h.date;
     dl.time = h.time;
     dl.text = h.text;

@@ -92,10 +92,13 @@ bool has_status_badge(const Page& page) {
   return false;
 }
 
-// A page is a grant call when it has a main heading, speaks of money to apply for, shows
-// something only a call has (a date to apply by, a status, a "Vem kan söka?" section, an
-// application link), and is neither a news item nor a listing of calls.
-bool is_call(const Page& page, std::size_t title_at, const Dates& dates) {
+// A page is a grant call when it has a main heading, speaks of money to apply for, and is
+// neither a news item nor a listing of calls; and it shows what only a call has: a status badge,
+// a who-may-apply or how-to-apply heading, an application link, or application dates. A single
+// application date read from running text ("ansökningsperioden, som stängde den 17 mars") is
+// what a news item on a decision also says: it makes a call only with more of one (a stated
+// status, a counter, both ends of the window, a facts-box date, or a who-may-apply section).
+bool is_call(const Page& page, std::size_t title_at, const Dates& dates, const Texts& texts) {
   if (is_listing(page, title_at)) return false;
   const bool badge = has_status_badge(page);
   if (is_news(page, title_at) && !dates.days_left && !badge) return false;
@@ -103,10 +106,13 @@ bool is_call(const Page& page, std::size_t title_at, const Dates& dates) {
   for (std::size_t i = 0; i < page.blocks().size() && !grant; ++i) grant = vocab::set("call_cue").in(page.text_of(i));
   if (!grant) return false;
   using record::DeadlineKind;
-  const bool dated = dates.find(DeadlineKind::application_close) || dates.find(DeadlineKind::application_open) ||
-                     dates.find(DeadlineKind::requisition_close) || dates.days_left ||
-                     dates.status == record::CallStatus::closed;
-  if (dated || badge) return true;
+  const auto* open = dates.find(DeadlineKind::application_open);
+  const auto* close = dates.find(DeadlineKind::application_close);
+  const auto* requisition = dates.find(DeadlineKind::requisition_close);
+  const bool dated = open || close || requisition || dates.days_left || dates.status == record::CallStatus::closed;
+  const bool labelled = (open && open->labelled) || (close && close->labelled) || (requisition && requisition->labelled);
+  const bool more = dates.status || dates.days_left || (open && close) || labelled || texts.eligibility;
+  if ((dated && more) || badge) return true;
   for (const auto& b : page.blocks())
     if (b.kind == doc::BlockKind::heading && vocab::set("call_heading").starts(b.text)) return true;
   for (const auto& d : find_documents(page))
@@ -136,7 +142,8 @@ std::vector<record::Record> extract_call(const doc::Document& document, const Sn
   std::string bare_title;
   std::optional<int> year = title_year(call.title, bare_title);
   Dates dates = find_dates(page, year);
-  if (!is_call(page, *title_at, dates)) return {};
+  Texts texts = find_texts(page);
+  if (!is_call(page, *title_at, dates, texts)) return {};
   // No year in the title: the grant year is the year applying closes, else of publication.
   if (!year) {
     if (const auto* close = dates.find(record::DeadlineKind::application_close)) year = close->date.year;
@@ -196,9 +203,8 @@ std::vector<record::Record> extract_call(const doc::Document& document, const Sn
     call.as_of = printed;
     status = derived;
   }
-  if (status) call.status = std::string(record::to_string(*status));
+  call.status = status;
 
-  Texts texts = find_texts(page);
   call.purpose = texts.purpose;
   call.eligibility = texts.eligibility;
   call.applicant_types = texts.applicant_types;
@@ -219,7 +225,7 @@ std::vector<record::Record> extract_call(const doc::Document& document, const Sn
     r.id = record::deadline_id(call.id, record::to_string(d.kind));
     r.call_id = call.id;
     r.source = source_of(snapshot, document.format, document.blocks[d.block].where);
-    r.kind = std::string(record::to_string(d.kind));
+    r.kind = d.kind;
     r.date = d.date;
     r.time = d.time;
     r.text = d.text;

@@ -5,6 +5,7 @@
 
 #include "bidrag/common/slug.h"
 #include "bidrag/normalize/amounts.h"
+#include "bidrag/vocab/vocab.h"
 #include "extract/call_parts.h"
 
 namespace bidrag::extract {
@@ -14,42 +15,40 @@ using doc::BlockKind;
 
 bool is_text_block(const doc::Block& b) { return b.kind == BlockKind::paragraph || b.kind == BlockKind::list_item; }
 
-std::vector<std::string> slug_words(std::string_view text) {
+// Applicant types in vocabulary order: "kommuner", "kommunerna" → kommun.
+std::vector<std::string> applicant_types(std::string_view text) {
   std::vector<std::string> out;
-  const std::string s = slugify(text);
-  std::size_t i = 0;
-  while (i < s.size()) {
-    auto dash = s.find('-', i);
-    out.push_back(s.substr(i, dash == std::string::npos ? std::string::npos : dash - i));
-    if (dash == std::string::npos) break;
-    i = dash + 1;
+  const auto& types = vocab::set("applicant_type");
+  for (const auto* e : types.entries()) {
+    if (std::find(out.begin(), out.end(), e->meaning) != out.end()) continue;
+    if (types.in(e->meaning, text)) out.push_back(e->meaning);
   }
   return out;
 }
 
-// Applicant types by word: "kommuner", "kommunerna" → kommun.
-std::vector<std::string> applicant_types(std::string_view text) {
-  static const std::vector<std::pair<std::string_view, std::vector<std::string_view>>> kTypes{
-      {"kommun", {"kommun", "kommuner", "kommunerna", "kommunen"}},
-      {"region", {"region", "regioner", "regionerna", "regionen"}},
-      {"ideell förening", {"forening", "foreningar", "foreningarna", "ideella"}},
-      {"organisation", {"organisation", "organisationer", "organisationerna"}},
-      {"myndighet", {"myndighet", "myndigheter", "myndigheterna"}},
-      {"företag", {"foretag", "foretagen"}},
-      {"stiftelse", {"stiftelse", "stiftelser"}},
-      {"trossamfund", {"trossamfund"}},
+// The first heading whose text holds a `section_heading` cue with this meaning. Where the
+// capture lost the heading markup (copied text, a PDF print), a short line that asks the
+// section's question ("VEM KAN SÖKA?") or is the cue itself ("Målgrupp") stands in for it.
+// A heading whose section holds no text (a table row taken for a heading in a text dump) is
+// passed over.
+std::optional<std::size_t> heading_for(const Page& page, std::string_view meaning) {
+  const auto& headings = vocab::set("section_heading");
+  const auto has_text = [&](std::size_t h) {
+    for (auto i : page.section_blocks(h))
+      if (is_text_block(page.blocks()[i])) return true;
+    return false;
   };
-  const auto words = slug_words(text);
-  std::vector<std::string> out;
-  for (const auto& [type, forms] : kTypes) {
-    for (const auto& w : words) {
-      if (std::find(forms.begin(), forms.end(), w) != forms.end()) {
-        out.emplace_back(type);
-        break;
-      }
+  for (std::size_t i = 0; i < page.blocks().size(); ++i) {
+    const auto& b = page.blocks()[i];
+    bool candidate = b.kind == BlockKind::heading && headings.in(meaning, b.text);
+    if (!candidate && b.kind == BlockKind::paragraph && b.text.size() <= 80) {
+      const bool question = b.text.back() == '?' && headings.in(meaning, b.text);
+      const auto whole = headings.equals(b.text);
+      candidate = question || (whole && whole->meaning() == meaning);
     }
+    if (candidate && has_text(i)) return i;
   }
-  return out;
+  return std::nullopt;
 }
 
 // A step's text without the link lines that close it ("… en månad. Läs mer om ombudsansökan").
@@ -84,39 +83,62 @@ class TextFinder {
  private:
   void purpose() {
     for (const auto& s : page_.sentences()) {
-      const std::string f = fold(s.text);
-      if (f.rfind("syftet med", 0) == 0 || f.rfind("syftet är", 0) == 0 || f.rfind("bidraget syftar", 0) == 0 ||
-          f.rfind("statsbidraget syftar", 0) == 0) {
+      if (vocab::set("purpose_start").starts(s.text)) {
         out_.purpose = s.text;
         return;
       }
     }
-    if (auto h = page_.find_heading({"syfte"})) {
+    if (auto h = heading_for(page_, "purpose")) {
       for (auto i : page_.section_blocks(*h))
         if (is_text_block(page_.blocks()[i])) {
           out_.purpose = split_sentences(page_.blocks()[i].text).front();
           return;
         }
     }
-  }
-
-  void eligibility() {
-    auto h = page_.find_heading({"kan rekvirera", "kan ansöka", "kan söka", "vem får", "vilka får", "målgrupp",
-                                 "vem kan", "vilka kan", "vem riktar", "vilka omfattas"});
-    if (!h) return;
-    for (auto i : page_.section_blocks(*h)) {
-      if (!is_text_block(page_.blocks()[i])) continue;
-      out_.eligibility = page_.blocks()[i].text;
-      out_.applicant_types = applicant_types(page_.blocks()[i].text);
-      return;
+    // "Utlysningen ska ge unga …", "Bidraget ska hjälpa kommunerna …": the grant as subject,
+    // a verb of aim.
+    for (const auto& s : page_.sentences()) {
+      if (page_.blocks()[s.block].kind == BlockKind::fact) continue;
+      const auto subject = vocab::set("purpose_subject").starts(s.text);
+      if (!subject) continue;
+      const std::string rest = vocab::fold(s.text).substr(subject->end);
+      if (vocab::set("purpose_verb").starts(rest)) {
+        out_.purpose = s.text;
+        return;
+      }
     }
   }
 
-  // The first ordered list: numbered items 1, 2, … in a row.
+  // Who may apply: the first sentence under a "Vem kan söka?" heading, else the value of a
+  // "Behörighet:" fact; the applicant types are read from that sentence only ("… men kan inte
+  // söka själva" after it names the ones who may not).
+  void eligibility() {
+    if (auto h = heading_for(page_, "eligibility")) {
+      for (auto i : page_.section_blocks(*h)) {
+        if (!is_text_block(page_.blocks()[i])) continue;
+        set_eligibility(split_sentences(page_.blocks()[i].text).front());
+        return;
+      }
+    }
+    for (const auto& b : page_.blocks()) {
+      if (b.kind == BlockKind::fact && !b.value.empty() && vocab::set("fact_label").in("eligibility", b.text)) {
+        set_eligibility(split_sentences(b.value).front());
+        return;
+      }
+    }
+  }
+  void set_eligibility(std::string sentence) {
+    out_.applicant_types = applicant_types(sentence);
+    out_.eligibility = std::move(sentence);
+  }
+
+  // The first ordered list: numbered items 1, 2, … in a row. A numbered list of addresses (a
+  // text browser's "References" at the end of a dump) is not a list of steps.
   void steps() {
     const auto& blocks = page_.blocks();
     for (std::size_t i = 0; i < blocks.size(); ++i) {
       if (blocks[i].kind != BlockKind::list_item || blocks[i].ordinal != 1) continue;
+      if (blocks[i].text.find("://") != std::string::npos && blocks[i].text.find(' ') == std::string::npos) continue;
       int expect = 1;
       for (std::size_t j = i; j < blocks.size(); ++j) {
         const auto& b = blocks[j];
@@ -136,39 +158,43 @@ class TextFinder {
     }
   }
 
-  // The conditions: the opening paragraphs of a "Villkor" section (up to a paragraph that
-  // introduces a list, or the list), then every other sentence that speaks of "villkor" or
-  // of paying back.
+  // The conditions: the text of a "Villkor" section (paragraphs and bullet items, up to a
+  // paragraph that introduces a list or the numbered steps), then every other sentence that
+  // states a condition ("… ska återbetalas", "Ett villkor är att …").
   void conditions() {
     std::set<std::size_t> taken;
-    if (auto h = page_.find_heading({"villkor"})) {
+    if (auto h = heading_for(page_, "conditions")) {
       for (auto i : page_.section_blocks(*h)) {
         const auto& b = page_.blocks()[i];
-        if (b.kind != BlockKind::paragraph) break;
+        if (b.kind == BlockKind::link) continue;
+        const bool bullet = b.kind == BlockKind::list_item && b.ordinal == 0;
+        if (b.kind != BlockKind::paragraph && !bullet) break;
         if (!b.text.empty() && b.text.back() == ':') break;
         taken.insert(i);
       }
     }
+    const auto& cues = vocab::set("condition_sentence");
     for (const auto& s : page_.sentences()) {
       const auto& b = page_.blocks()[s.block];
       if (b.kind == BlockKind::fact || step_blocks_.count(s.block)) continue;
-      const std::string f = fold(s.text);
-      if (taken.count(s.block) || has_any(f, {"villkor", "ska återbetalas", "återbetalningsskyldig"}))
-        out_.conditions.push_back(s.text);
+      if (taken.count(s.block) || cues.in(s.text)) out_.conditions.push_back(s.text);
     }
   }
 
+  // Reporting: whether a signed original must be sent ("… ska även skickas in som underskrivet
+  // original"; "En undertecknad version behöver inte skickas in" is false), and the form it is
+  // made in ("ett webbaserat återrapporteringsformulär": the compound with its adjective).
   void reporting() {
+    const auto& signed_cues = vocab::set("signed_original");
+    const auto& negations = vocab::set("negation");
     for (const auto& s : page_.sentences()) {
-      const std::string f = fold(s.text);
-      if (!out_.signed_original_required &&
-          has_any(f, {"underskrivet original", "underskriven", "undertecknad", "undertecknat", "i original"})) {
-        out_.signed_original_required = !has_any(f, {"behöver inte", "ska inte", "behövs inte", "inte skickas"});
-      }
-      if (!out_.reporting_method && has_any(f, {"återrapport", "redovis"})) {
-        // "ett webbaserat återrapporteringsformulär": the form, with its adjective.
-        const auto at = f.find("formulär");
-        if (at != std::string::npos) {
+      const std::string f = vocab::fold(s.text);
+      if (!out_.signed_original_required && signed_cues.in(f)) out_.signed_original_required = !negations.in(f);
+      if (!out_.reporting_method && vocab::set("deadline_topic").in("report", f)) {
+        for (const auto* form : vocab::set("reporting_form").entries()) {
+          // A compound's last part ("…formulär"), so a plain substring, not a word start.
+          const auto at = f.find(form->folded);
+          if (at == std::string::npos) continue;
           auto start = f.rfind(' ', at);
           start = start == std::string::npos ? 0 : start + 1;
           if (start >= 2) {
@@ -178,6 +204,7 @@ class TextFinder {
           }
           const auto end = f.find_first_of(" ,.", at);
           out_.reporting_method = f.substr(start, end == std::string::npos ? std::string::npos : end - start);
+          break;
         }
       }
     }
@@ -185,26 +212,36 @@ class TextFinder {
 
   void application() {
     std::string all;
-    for (std::size_t i = 0; i < page_.blocks().size(); ++i) all += fold(page_.text_of(i)) + "\n";
-    if (has_any(all, {"rekvirera", "rekvisition"})) out_.application_type = "rekvisition";
-    else if (has_any(all, {"ansök", "ansökan"})) out_.application_type = "ansökan";
-    if (has_any(all, {"e-tjänst", "etjänst"})) out_.application_channel = "e-tjänst";
+    for (std::size_t i = 0; i < page_.blocks().size(); ++i) all += page_.text_of(i) + "\n";
+    // File order puts requisition first: a page that speaks of rekvirera is a requisition.
+    if (const auto m = vocab::set("application_type").find(all)) out_.application_type = m->meaning();
+    if (const auto m = vocab::set("application_channel").find(all)) out_.application_channel = m->meaning();
   }
 
+  // The maximum grant ("Högst 500 000 kronor per ansökan", "Högsta belopp: 1,2 miljoner kronor
+  // per kommun") and the call's total ("Att fördela: 12 miljoner kronor", "totalt 60 miljoner
+  // kronor"), from sentences, facts and label/value rows. What was granted ("beviljade totalt
+  // 11,4 miljoner") is the outcome, and "inget högsta belopp" states that there is no maximum.
   void amounts() {
-    for (const auto& s : page_.sentences()) {
-      const std::string f = fold(s.text);
-      const auto found = normalize::find_amounts(s.text);
+    const auto& cues = vocab::set("amount_cue");
+    for (const auto& st : page_.statements()) {
+      const auto found = normalize::find_amounts(st.text);
       if (found.empty()) continue;
-      if (!out_.max_amount && has_any(f, {"högst", "maximalt", "max ", "upp till"})) {
-        out_.max_amount = record::Amount{found.front().ore, found.front().currency};
-        const auto per = f.find(" per ");
-        if (per != std::string::npos) {
-          auto end = f.find_first_of(" ,.", per + 5);
-          out_.max_amount_per = f.substr(per + 5, end == std::string::npos ? std::string::npos : end - per - 5);
+      const auto cue = cues.find(st.text);
+      if (!cue || cue->meaning() == "outcome" || cue->meaning() == "no_max") continue;
+      const record::Amount amount{found.front().ore, found.front().currency};
+      if (cue->meaning() == "max" && !out_.max_amount) {
+        out_.max_amount = amount;
+        const std::string f = vocab::fold(st.text);
+        if (const auto per = vocab::set("amount_per").find(f)) {
+          const std::size_t start = per->end + 1;
+          if (start < f.size()) {
+            const auto end = f.find_first_of(" ,.;:)", start);
+            out_.max_amount_per = f.substr(start, end == std::string::npos ? std::string::npos : end - start);
+          }
         }
-      } else if (!out_.total_budget && has_any(f, {"totalt", "sammanlagt", "avsatt", "fördelas", "budget", "omfattar"})) {
-        out_.total_budget = record::Amount{found.front().ore, found.front().currency};
+      } else if (cue->meaning() == "budget" && !out_.total_budget) {
+        out_.total_budget = amount;
       }
     }
   }

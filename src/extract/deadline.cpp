@@ -33,59 +33,31 @@ std::optional<int> leading_number(std::string_view s) {
   return std::nullopt;
 }
 
-// One statement of the page: a sentence, a fact ("Label: value") or a two-column table row.
-struct Statement {
-  std::string text;
-  std::size_t block = 0;
-  bool labelled = false;
-  std::string label, value;  // labelled statements
-};
-
-std::vector<Statement> statements(const Page& page) {
-  std::vector<Statement> out;
-  const auto& blocks = page.blocks();
-  const auto& sentences = page.sentences();
-  std::size_t s = 0;
-  for (std::size_t i = 0; i < blocks.size(); ++i) {
-    const auto& b = blocks[i];
-    if (b.kind == doc::BlockKind::fact) {
-      out.push_back({page.text_of(i), i, true, b.text, b.value});
-    } else if (b.kind == doc::BlockKind::table) {
-      // "Stödet i korthet" as a table: label cell, value cell.
-      for (const auto& row : b.table.rows) {
-        if (row.size() != 2 || row[0].text.empty() || row[1].text.empty()) continue;
-        out.push_back({row[0].text + ": " + row[1].text, i, true, row[0].text, row[1].text});
-      }
-    } else if (b.kind == doc::BlockKind::heading) {
-      out.push_back({b.text, i, false, {}, {}});  // badges set as headings; never dated
-    }
-    while (s < sentences.size() && sentences[s].block <= i) {
-      if (sentences[s].block == i && b.kind != doc::BlockKind::fact) out.push_back({sentences[s].text, i, false, {}, {}});
-      ++s;
-    }
-  }
-  return out;
-}
-
 // A status badge or sentence at the start of `text`: "Öppen för ansökan · 41 dagar kvar",
 // "Stängd", "Kommande utlysning", "Ansökningsperioden är stängd." A one-word badge ("Öppen",
 // "Beslutade") counts only as a short line or before a capital, digit or mark, so that
 // "Beslutade medel ska …" says nothing about the call's status.
 std::optional<record::CallStatus> stated_status(std::string_view text) {
   const auto m = vocab::set("status").starts(text);
-  if (!m) return std::nullopt;
+  if (!m) {
+    if (const auto p = vocab::set("status_phrase").find(text)) return record::parse_call_status(p->meaning());
+    if (const auto lead = vocab::set("status_lead").starts(text);
+        lead && vocab::set("deadline_topic").in("application", text))
+      return record::parse_call_status(lead->meaning());
+    return std::nullopt;
+  }
   if (m->entry->phrase.find(' ') == std::string::npos) {
-    const std::string folded = vocab::fold(text);
-    const std::size_t lead = folded.find_first_not_of(' ');
-    std::string_view rest = std::string_view(text);
+    std::string_view rest = text;
     while (!rest.empty() && rest.front() == ' ') rest.remove_prefix(1);
-    // Offsets of folded and printed text agree at the start for a badge word.
-    const std::size_t after = (lead == std::string::npos ? 0 : lead) + m->entry->folded.size();
-    if (text.size() > 40 && after < rest.size()) {
-      std::size_t k = after;
-      while (k < rest.size() && rest[k] == ' ') ++k;
-      if (k < rest.size() && std::islower(static_cast<unsigned char>(rest[k]))) return std::nullopt;
-    }
+    // Offsets of folded and printed text agree at the start for a badge word (Swedish
+    // letters keep their byte length when folded).
+    std::size_t k = m->entry->folded.size();
+    while (k < rest.size() && rest[k] == ' ') ++k;
+    if (k < rest.size() && std::islower(static_cast<unsigned char>(rest[k]))) return std::nullopt;
+    // "Kommande aktiviteter", "Öppen för alla": a lower-case word after it (ASCII or å ä ö).
+    if (k + 1 < rest.size() && static_cast<unsigned char>(rest[k]) == 0xC3 &&
+        static_cast<unsigned char>(rest[k + 1]) >= 0xA0)
+      return std::nullopt;
   }
   return record::parse_call_status(m->meaning());
 }
@@ -95,10 +67,10 @@ class Finder {
   Finder(const Page& page, std::optional<int> year) : page_(page) { ctx_.document_year = year; }
 
   Dates run() {
-    for (const auto& st : statements(page_)) {
+    for (const auto& st : page_.statements()) {
       published(st);
       status(st);
-      if (page_.blocks()[st.block].kind == doc::BlockKind::heading) continue;
+      if (!st.labelled && page_.blocks()[st.block].kind == doc::BlockKind::heading) continue;
       for (const auto& hit : classify_dates(st.text, context_for(st.block), st.labelled)) take(hit, st);
     }
     program_years();
@@ -195,7 +167,7 @@ class Finder {
   // "under åren 2021–2023", "Projektperiod: 2025–2026": the program's years, from the first
   // year range in a sentence that names a period.
   void program_years() {
-    for (const auto& st : statements(page_)) {
+    for (const auto& st : page_.statements()) {
       if (!vocab::set("program_period").in(st.labelled ? st.label : st.text)) continue;
       for (const auto& m : normalize::find_dates(st.labelled ? st.value : st.text, ctx_)) {
         if (!m.date && m.year_from && m.year_to && *m.year_from < *m.year_to) {

@@ -2,6 +2,7 @@
 #include "extract/deadline_classify.h"
 
 #include <cctype>
+#include <cstdio>
 
 #include "bidrag/vocab/vocab.h"
 #include "normalize/date_words.h"
@@ -12,11 +13,13 @@ namespace {
 using record::DeadlineKind;
 using Role = DateHit::Role;
 
-enum class Side { none, start, end };
+// `after`: "efter den 31 maj", a bound that is no date of the call's own.
+enum class Side { none, start, end, after };
 
 Side side_of(const std::string& meaning) {
   if (meaning == "start") return Side::start;
   if (meaning == "end") return Side::end;
+  if (meaning == "after") return Side::after;
   return Side::none;
 }
 
@@ -69,6 +72,30 @@ struct Classifier {
   }
 };
 
+// "(ansökan kan skickas in fram till 23.59 denna dag)": a time after a cue (set time_cue) in
+// the words that follow a date, where the date scanner saw no time of its own.
+std::optional<std::string> trailing_time(std::string_view words) {
+  const std::string folded = vocab::fold(words);  // match offsets refer to the folded text
+  const std::string_view after = folded;
+  for (const auto& cue : vocab::set("time_cue").all(after)) {
+    std::size_t i = cue.end;
+    while (i < after.size() && after[i] == ' ') ++i;
+    std::size_t j = i;
+    while (j < after.size() && j - i < 2 && std::isdigit(static_cast<unsigned char>(after[j]))) ++j;
+    if (j == i || j + 2 >= after.size() || (after[j] != '.' && after[j] != ':')) continue;
+    if (!std::isdigit(static_cast<unsigned char>(after[j + 1])) || !std::isdigit(static_cast<unsigned char>(after[j + 2])))
+      continue;
+    if (j + 3 < after.size() && std::isdigit(static_cast<unsigned char>(after[j + 3]))) continue;
+    const int hours = std::stoi(std::string(after.substr(i, j - i)));
+    const int minutes = (after[j + 1] - '0') * 10 + (after[j + 2] - '0');
+    if (hours > 23 || minutes > 59) continue;
+    std::string out = hours < 10 ? "0" : "";
+    out += std::to_string(hours) + ":" + std::string(after.substr(j + 1, 2));
+    return out;
+  }
+  return std::nullopt;
+}
+
 // "september 2025" after a decision cue: the month a decision is expected in.
 std::optional<std::string> decision_month(const std::string& folded) {
   const auto& topics = vocab::set("deadline_topic");
@@ -112,12 +139,22 @@ std::vector<DateHit> classify_dates(std::string_view text, const normalize::Date
     if (m.date) dated.push_back(&m);
 
   const auto whole = topics.find(folded);
+  // A sentence about a later round gives no dates of this call.
+  if (vocab::set("other_round").in(folded)) return {};
   Classifier c;
   std::optional<std::string> prev_topic;
   Side prev_side = Side::none;
   std::size_t from = 0;
   for (std::size_t i = 0; i < dated.size(); ++i) {
-    const auto& m = *dated[i];
+    normalize::DateMatch m = *dated[i];
+    if (m.year_inferred) {
+      // "den 28 februari året efter bidragsåret": the words after a year-less date move it on.
+      const std::size_t until = i + 1 < dated.size() ? dated[i + 1]->begin : folded.size();
+      if (vocab::set("year_shift").in(std::string_view(folded).substr(m.end_offset, until - m.end_offset))) {
+        m.date->year += 1;
+        if (m.end) m.end->year += 1;
+      }
+    }
     const std::string_view before = std::string_view(folded).substr(from, m.begin - from);
     std::optional<std::string> topic;
     if (auto t = topics.find(before)) topic = t->meaning();
@@ -137,11 +174,15 @@ std::vector<DateHit> classify_dates(std::string_view text, const normalize::Date
     from = m.end_offset;
     prev_topic = topic;
     prev_side = side;
-    if (topic) c.add(*topic, side, m, labelled);
+    if (!m.time && topic == std::string("application") && side != Side::start) {
+      const std::size_t until = i + 1 < dated.size() ? dated[i + 1]->begin : folded.size();
+      m.time = trailing_time(std::string_view(folded).substr(m.end_offset, until - m.end_offset));
+    }
+    if (topic && side != Side::after) c.add(*topic, side, m, labelled);
   }
-  bool decided = false;
-  for (const auto& h : c.out) decided = decided || (h.role == Role::deadline && h.kind == DeadlineKind::decision);
-  if (!decided) {
+  // A month only where the text prints no calendar date ("i september 2025", not the month of
+  // "efter den 31 maj 2017").
+  if (dated.empty()) {
     if (auto month = decision_month(folded)) c.out.push_back({Role::decision_month, DeadlineKind::decision, {}, std::nullopt, *month});
   }
   return std::move(c.out);

@@ -4,6 +4,7 @@
 #include <cctype>
 
 #include "bidrag/common/slug.h"
+#include "bidrag/normalize/dates.h"
 #include "bidrag/normalize/text.h"
 #include "bidrag/vocab/vocab.h"
 
@@ -70,6 +71,24 @@ bool names_url(std::string_view heading, const std::string& segment) {
     if (segment.find(w) != std::string::npos) ++found;
   }
   return found >= 2 && found * 5 >= words * 4;
+}
+
+// A short line that is a date or a day counter ("2025-05-15 14:00", "77 dagar") right under a
+// short label line (a heading or a line without closing punctuation) is that label's value.
+bool is_value_line(const doc::Block& label, const doc::Block& value) {
+  // Text captures set both lines as headings (short, no closing punctuation).
+  const bool line = value.kind == doc::BlockKind::paragraph || value.kind == doc::BlockKind::heading;
+  if (!line || value.text.size() > 40) return false;
+  if (label.kind != doc::BlockKind::heading && label.kind != doc::BlockKind::paragraph) return false;
+  if (label.text.empty() || label.text.size() > 60) return false;
+  if (std::string_view(".!?:").find(label.text.back()) != std::string_view::npos) return false;
+  for (const auto& m : normalize::find_dates(label.text))
+    if (m.date || m.days_left) return false;  // the label line holds its own date
+  const auto matches = normalize::find_dates(value.text);
+  if (matches.empty()) return false;
+  const auto& m = matches.front();
+  if (!(m.date || m.days_left || m.duration)) return false;
+  return value.text.find_first_not_of(' ') == m.begin;
 }
 
 }  // namespace
@@ -206,6 +225,40 @@ std::vector<std::size_t> Page::section_blocks(std::size_t h) const {
   }
   return out;
 }
+
+std::vector<Statement> Page::statements() const {
+  const Page& page = *this;
+  std::vector<Statement> out;
+  const auto& blocks = page.blocks();
+  const auto& sentences = page.sentences();
+  std::size_t s = 0;
+  for (std::size_t i = 0; i < blocks.size(); ++i) {
+    const auto& b = blocks[i];
+    if (b.kind == doc::BlockKind::fact) {
+      out.push_back({page.text_of(i), i, true, b.text, b.value});
+    } else if (b.kind == doc::BlockKind::table) {
+      // "Stödet i korthet" as a table: label cell, value cell.
+      for (const auto& row : b.table.rows) {
+        if (row.size() != 2 || row[0].text.empty() || row[1].text.empty()) continue;
+        out.push_back({row[0].text + ": " + row[1].text, i, true, row[0].text, row[1].text});
+      }
+    } else if (i > 0 && is_value_line(blocks[i - 1], b)) {
+      // A label and its value on separate lines ("Sista dag för ansökan" / "2025-05-15 14:00").
+      const auto& label = blocks[i - 1].text;
+      out.push_back({label + ": " + b.text, i, true, label, b.text});
+      while (s < sentences.size() && sentences[s].block <= i) ++s;
+      continue;
+    } else if (b.kind == doc::BlockKind::heading) {
+      out.push_back({b.text, i, false, {}, {}});  // badges set as headings; never dated
+    }
+    while (s < sentences.size() && sentences[s].block <= i) {
+      if (sentences[s].block == i && b.kind != doc::BlockKind::fact) out.push_back({sentences[s].text, i, false, {}, {}});
+      ++s;
+    }
+  }
+  return out;
+}
+
 
 std::string Page::text_of(std::size_t block) const {
   const auto& b = d_.blocks[block];

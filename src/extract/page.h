@@ -16,6 +16,15 @@ struct Sentence {
   std::size_t block = 0;
 };
 
+// One statement of a page: a sentence, a fact ("Label: value") or a label/value table row
+// ("Stödet i korthet" as a two-column table), in document order.
+struct Statement {
+  std::string text;  // "Label: value" for labelled statements
+  std::size_t block = 0;
+  bool labelled = false;
+  std::string label, value;  // labelled statements
+};
+
 class Page {
  public:
   explicit Page(const doc::Document& d);
@@ -38,6 +47,9 @@ class Page {
 
   // Sentences of paragraph, list-item and fact blocks, in document order.
   [[nodiscard]] const std::vector<Sentence>& sentences() const noexcept { return sentences_; }
+
+  // Sentences, facts, two-column table rows and headings (unlabelled), in document order.
+  [[nodiscard]] std::vector<Statement> statements() const;
 
   // The full text of a block as printed ("Label: value" for facts).
   [[nodiscard]] std::string text_of(std::size_t block) const;

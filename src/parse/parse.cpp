@@ -45,6 +45,16 @@ bool looks_like_xlsx(std::string_view bytes) {
   return bytes.find("xl/workbook") != std::string_view::npos || bytes.find("xl/worksheets/") != std::string_view::npos;
 }
 
+// Any tag at all near the top ("<p", "</div", "<!--"): text copied from a browser has none.
+bool has_markup(std::string_view bytes) {
+  const std::string_view head = bytes.substr(0, 8192);
+  for (std::size_t i = head.find('<'); i != std::string_view::npos && i + 1 < head.size(); i = head.find('<', i + 1)) {
+    const auto c = static_cast<unsigned char>(head[i + 1]);
+    if (std::isalpha(c) || c == '/' || c == '!') return true;
+  }
+  return false;
+}
+
 }  // namespace
 
 doc::Format sniff_format(const Snapshot& s) {
@@ -68,10 +78,11 @@ doc::Format sniff_format(const Snapshot& s) {
   if (ends_with(path, ".csv")) return doc::Format::csv;
   if (type.find("text/plain") != std::string::npos) return doc::Format::text;
   if (ends_with(path, ".pdf")) return doc::Format::pdf;
-  if (ends_with(path, ".html") || ends_with(path, ".htm")) return doc::Format::html;
+  // The page's address ends in .html, but a copy of its text (--url names the page) is text.
+  if ((ends_with(path, ".html") || ends_with(path, ".htm")) && has_markup(bytes)) return doc::Format::html;
   // Nothing declared and no telling extension: records of one width are CSV.
   if ((type.empty() || type.find("octet-stream") != std::string::npos) && !ends_with(path, ".txt") &&
-      csv::looks_like_csv(bytes))
+      !ends_with(path, ".html") && !ends_with(path, ".htm") && csv::looks_like_csv(bytes))
     return doc::Format::csv;
   return doc::Format::text;
 }

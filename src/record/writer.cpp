@@ -127,7 +127,8 @@ void body(Out& o, const Call& c) {
   o.field("application_open", c.application_open);
   o.field("application_close", c.application_close);
   o.field("application_close_time", c.application_close_time);
-  o.field("status", c.status);
+  if (c.status) o.field("status", std::string(to_string(*c.status)));
+  else o.field("status", std::optional<std::string>{});
   o.field("as_of", c.as_of);
   o.field("days_left", c.days_left);
   o.field("purpose", c.purpose);
@@ -156,7 +157,7 @@ void body(Out& o, const Call& c) {
 
 void body(Out& o, const Deadline& d) {
   head(o, "deadline", d, true);
-  o.field("kind", d.kind);
+  o.field("kind", std::string(to_string(d.kind)));
   o.field("date", d.date);
   o.field("time", d.time);
   o.field("text", d.text);

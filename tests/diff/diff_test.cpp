@@ -152,7 +152,7 @@ record::Call a_call(int year) {
   c.title = std::string(kTitle) + " " + std::to_string(year);
   c.year = year;
   c.published = Date{year, 1, 20};
-  c.status = "open";
+  c.status = record::CallStatus::open;
   c.as_of = Date{year, 3, 1};
   c.days_left = 30;
   c.purpose = "Syftet är att stärka kommunernas arbete.";

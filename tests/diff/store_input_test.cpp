@@ -22,7 +22,7 @@ record::Call call(int year, const std::string& status) {
   c.title = "Bidrag till kommuner " + std::to_string(year);
   c.year = year;
   c.published = Date{year, 1, 20};
-  c.status = status;
+  c.status = record::parse_call_status(status);
   return c;
 }
 
@@ -87,7 +87,7 @@ TEST(StoreInput, TwoCaptureTimesOfOneCall) {
   auto c = call(2023, "open");
   c.days_left = 77;
   db.put(open, with_source({c}, open));
-  c.status = "closed";
+  c.status = record::CallStatus::closed;
   c.days_left.reset();
   c.reporting.due = Date{2024, 2, 15};
   db.put(closed, with_source({c}, closed));

@@ -118,7 +118,7 @@ void compare(const std::string& relative) {
     want.emplace_back(*str(d, "kind"), *str(d, "date"), *str(d, "text"));
   }
   std::vector<std::tuple<std::string, std::string, std::string>> got;
-  for (const auto& d : x.deadlines) got.emplace_back(d.kind, d.date.iso(), d.text);
+  for (const auto& d : x.deadlines) got.emplace_back(std::string(record::to_string(d.kind)), d.date.iso(), d.text);
   EXPECT_EQ(got, want);
   // Warnings: each expected substring occurs in some warning of the list; none when none expected.
   if (j.HasMember("warnings")) {

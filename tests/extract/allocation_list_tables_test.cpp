@@ -117,7 +117,7 @@ TEST(AllocationListTables, CountyNameAmountColumnsWithTotalInTheCountyColumn) {
   EXPECT_EQ(r.list->document_date->iso(), "2024-01-15");
   EXPECT_TRUE(r.list->warnings.empty());
   ASSERT_EQ(r.deadlines.size(), 1u);
-  EXPECT_EQ(r.deadlines[0].kind, "requisition_close");
+  EXPECT_EQ(r.deadlines[0].kind, record::DeadlineKind::requisition_close);
   EXPECT_EQ(r.deadlines[0].date.iso(), "2024-04-30");
   EXPECT_EQ(r.deadlines[0].text, "Rekvisition görs i e-tjänsten senast den 30 april 2024.");
   EXPECT_EQ(r.deadlines[0].id, "socialstyrelsen:habilitering-av-barn:2024:deadline:requisition_close");

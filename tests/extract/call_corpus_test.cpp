@@ -71,7 +71,8 @@ TEST_P(CorpusAnnouncement, GivesTheExpectedValues) {
   EXPECT_EQ(date_str(call.application_open), str(c["application_open"]));
   EXPECT_EQ(date_str(call.application_close), str(c["application_close"]));
   EXPECT_EQ(call.application_close_time, str(c["application_close_time"]));
-  EXPECT_EQ(call.status, str(c["status"]));
+  EXPECT_EQ(call.status ? std::optional<std::string>(std::string(record::to_string(*call.status))) : std::nullopt,
+            str(c["status"]));
   EXPECT_EQ(date_str(call.as_of), str(c["as_of"]));
   EXPECT_EQ(call.days_left, c["days_left"].IsNull() ? std::nullopt : std::optional<int>(c["days_left"].GetInt()));
   EXPECT_EQ(date_str(call.funds_usable_from), str(c["funds_usable_from"]));
@@ -99,7 +100,7 @@ TEST_P(CorpusAnnouncement, GivesTheExpectedValues) {
   std::vector<std::tuple<std::string, std::string, std::optional<std::string>, std::string>> want_d, got_d;
   for (const auto& d : exp["deadlines"].GetArray())
     want_d.emplace_back(d["kind"].GetString(), d["date"].GetString(), str(d["time"]), d["text"].GetString());
-  for (const auto& d : got.deadlines) got_d.emplace_back(d.kind, d.date.iso(), d.time, d.text);
+  for (const auto& d : got.deadlines) got_d.emplace_back(std::string(record::to_string(d.kind)), d.date.iso(), d.time, d.text);
   EXPECT_EQ(got_d, want_d);
 
   std::vector<std::tuple<std::string, std::string, std::string>> want_doc, got_doc;

@@ -23,7 +23,7 @@ Records run(const std::string& rel, const std::string& url = "https://example.se
   for (const auto& r : extract::extract(make_snapshot(url, test::read_fixture(rel), type, fetched_at))) {
     out.jsonl += record::to_json(r) + "\n";
     if (auto* c = std::get_if<record::Call>(&r)) out.call = *c;
-    if (auto* d = std::get_if<record::Deadline>(&r)) out.deadlines[d->kind] = *d;
+    if (auto* d = std::get_if<record::Deadline>(&r)) out.deadlines[std::string(record::to_string(d->kind))] = *d;
     if (auto* c = std::get_if<record::Contact>(&r)) out.contacts.push_back(*c);
     if (auto* d = std::get_if<record::DocumentRef>(&r)) out.documents.push_back(*d);
     if (auto* e = std::get_if<record::ErrorRecord>(&r)) out.errors.push_back(*e);
@@ -56,7 +56,7 @@ TEST(SeedOpenPrint, GivesTheAcceptanceValues) {
   EXPECT_EQ(*c.program_years, (std::array<int, 2>{2021, 2023}));
   EXPECT_EQ(iso(c.published), "2023-01-18");
   EXPECT_EQ(iso(c.application_close), "2023-05-12");
-  EXPECT_EQ(c.status, "open");
+  EXPECT_EQ(c.status, record::CallStatus::open);
   EXPECT_EQ(c.days_left, 77);
   EXPECT_EQ(iso(c.as_of), "2023-02-24");
   EXPECT_EQ(iso(c.funds_usable_until), "2023-12-31");
@@ -116,7 +116,7 @@ TEST(SeedClosedText, GivesTheAcceptanceValues) {
   EXPECT_TRUE(c.steps[0].ends_with("Beräknad handläggningstid är en månad."));
   EXPECT_TRUE(c.steps[1].starts_with("Efter att er ombudsansökan beviljats kan ni rekvirera statsbidraget"));
   EXPECT_TRUE(c.steps[1].ends_with("anges vad respektive kommun högst kan rekvirera för belopp."));
-  EXPECT_EQ(c.status, "closed");
+  EXPECT_EQ(c.status, record::CallStatus::closed);
   EXPECT_EQ(c.days_left, std::nullopt);
   EXPECT_EQ(iso(c.as_of), "null");
   EXPECT_EQ(iso(c.reporting.request_sent), "2023-12-11");  // "den 11 december": year from context

@@ -2,6 +2,7 @@
 // dates means (kind, date, time), with the year a year-less date takes from the document.
 #include <gtest/gtest.h>
 
+#include <ostream>
 #include <string>
 #include <vector>
 
@@ -27,6 +28,9 @@ std::string describe(const DateHit& h) {
   }
   return std::string(record::to_string(h.kind)) + " " + h.date.iso() + (h.time ? " " + *h.time : "");
 }
+
+// Failures name the row, not its bytes.
+void PrintTo(const Row& r, std::ostream* os) { *os << r.name << ": \"" << r.text << '"'; }
 
 class DeadlineClassify : public ::testing::TestWithParam<Row> {};
 
@@ -94,6 +98,50 @@ INSTANTIATE_TEST_SUITE_P(
         Row{"label_decision_date", "Preliminärt beslutsdatum: 24 februari 2026", true, {"decision 2026-02-24"}},
         Row{"label_final_report", "Slutrapport: Senast 31 mars 2026", true, {"report_due 2026-03-31"}},
         Row{"label_project_start", "Projektstart: 1 januari 2026", true, {"from 2026-01-01"}},
+        Row{"label_opens_mucf_style", "Ansökan öppnar: 17 maj 2024", true, {"application_open 2024-05-17"}},
+        Row{"label_decision_end_of_month", "Beslut meddelas: slutet av september 2024", true, {"month 2024-09"}},
+        Row{"label_period_spaced_dash", "Ansökningsperiod: 21 mars – 5 maj 2017", true,
+            {"application_open 2017-03-21", "application_close 2017-05-05"}},
+        Row{"apply_by", "Ansök senast 28 februari 2019", false, {"application_close 2019-02-28"}},
+        Row{"last_day_of_year_is", "Sista ansökningsdag för året är 31 januari 2025.", false,
+            {"application_close 2025-01-31"}},
+        Row{"in_hands_by", "Ansökan ska vara kommunen tillhanda senast 15 mars 2025.", false,
+            {"application_close 2025-03-15"}},
+        Row{"decision_after_is_no_date", "Beslut meddelas sökande efter den 31 maj 2017.", false, {}},
+        Row{"from_and_including_only", "Ansökningsperiod: Från och med den 22 januari 2024.", true,
+            {"application_open 2024-01-22"}},
+        Row{"receive_applications_hyphen_range", "Vi tar emot ansökningar 4-17 juni 2024.", false,
+            {"application_open 2024-06-04", "application_close 2024-06-17"}},
+        Row{"apply_by_then_decision", "Sök senast 7 december 2018 – Besked 4 februari 2019", false,
+            {"application_close 2018-12-07", "decision 2019-02-04"}},
+        Row{"from_until_before_the_verb", "Från och med 2 mars till och med 30 april 2020 kan du ansöka om stöd.", false,
+            {"application_open 2020-03-02", "application_close 2020-04-30"}},
+        Row{"period_stretches_to", "Ansökningsperioden sträcker sig till 20 oktober 2021.", false,
+            {"application_close 2021-10-20"}},
+        Row{"last_day_without_colon_with_time", "Sista dag för ansökan 2021-10-20 17:00", false,
+            {"application_close 2021-10-20 17:00"}},
+        Row{"within_months_but_at_the_latest",
+            "En ansökan ska ha kommit in inom fyra månader från det att åtgärderna påbörjades, dock senast den 1 juni 2025.", false,
+            {"application_close 2025-06-01"}},
+        Row{"report_year_after_grant_year",
+            "Bidragsmottagare ska senast den 28 februari året efter bidragsåret återrapportera hur medlen har använts.", false,
+            {"report_due 2026-02-28"}},
+        Row{"requisition_via_eservice_by", "Rekvisition görs via e-tjänsten senast den 15 augusti 2024.", false,
+            {"requisition_close 2024-08-15"}},
+        Row{"decision_letters_end_of_month", "Vi planerar att skicka ut besluten om 2019 års medel i slutet av januari 2019.", false,
+            {"month 2019-01"}},
+        Row{"next_round_is_not_this_call", "Nästa ansökningsperiod öppnar den 31 maj 2026.", false, {}},
+        Row{"senaste_den_misspelt_by", "Ansökan ska vara myndigheten tillhanda senaste den 30 september 2024.", false,
+            {"application_close 2024-09-30"}},
+        Row{"label_closes_time_in_parenthesis_mucf_style",
+            "Ansökan stänger: 17 juni 2024 (ansökan kan skickas in fram till 23.59 denna dag)", true,
+            {"application_close 2024-06-17 23:59"}},
+        Row{"time_after_comma", "Sista dag att ansöka är den 1 mars 2025, senast klockan 12.00.", false,
+            {"application_close 2025-03-01 12:00"}},
+        Row{"payment_request_is_no_application_close",
+            "Ansökan om utbetalning ska ha kommit in senast den 1 december 2025.", false, {}},
+        Row{"label_support_period", "Stödperiod: 1 januari 2025–31 december 2026", true,
+            {"from 2025-01-01", "funds_usable_until 2026-12-31"}},
         Row{"label_grant_period", "Bidragsperiod: 1 juli 2024–30 juni 2025", true,
             {"from 2024-07-01", "funds_usable_until 2025-06-30"}}),
     [](const auto& p) { return std::string(p.param.name); });

@@ -2,6 +2,7 @@
 // "t.ex.", "bl.a.", "Dnr.") or an abbreviated month ("1 jan. 2024").
 #include <gtest/gtest.h>
 
+#include <ostream>
 #include <string>
 #include <vector>
 
@@ -15,6 +16,9 @@ struct Row {
   const char* text;
   std::vector<std::string> want;
 };
+
+// Failures name the row, not its bytes.
+void PrintTo(const Row& r, std::ostream* os) { *os << r.name << ": \"" << r.text << '"'; }
 
 class PageSentences : public ::testing::TestWithParam<Row> {};
 

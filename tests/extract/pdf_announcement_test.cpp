@@ -92,7 +92,7 @@ TEST_F(PrintVersusPage, CallValues) {
   EXPECT_EQ(c.published->iso(), "2023-01-18");
   EXPECT_FALSE(c.application_open.has_value());
   EXPECT_EQ(c.application_close->iso(), "2023-05-12");
-  EXPECT_EQ(c.status, "open");
+  EXPECT_EQ(c.status, record::CallStatus::open);
   EXPECT_EQ(c.days_left, 77);
   EXPECT_EQ(c.as_of->iso(), "2023-02-24");
   EXPECT_EQ(c.funds_usable_until->iso(), "2023-12-31");
@@ -124,7 +124,7 @@ TEST_F(PrintVersusPage, Deadlines) {
       {"application_close", "2023-05-12"}, {"requisition_close", "2023-05-12"}, {"funds_usable_until", "2023-12-31"}};
   ASSERT_EQ(deadlines.size(), want.size());
   for (const auto& [kind, date] : want) {
-    const auto it = std::find_if(deadlines.begin(), deadlines.end(), [&](const auto& d) { return d.kind == kind; });
+    const auto it = std::find_if(deadlines.begin(), deadlines.end(), [&](const auto& d) { return record::to_string(d.kind) == kind; });
     ASSERT_NE(it, deadlines.end()) << kind;
     EXPECT_EQ(it->date.iso(), date) << kind;
   }

@@ -132,7 +132,10 @@ TEST(SniffFormat, ContentThenDeclaredTypeThenExtension) {
       {"Rubrik\n\nText.", "text/html; charset=utf-8", "x", doc::Format::html},
       {"Rubrik\n\nText.", "", "https://x.se/a.pdf?download=1", doc::Format::pdf},
       {"Rubrik\n\nText.", "", "x.txt", doc::Format::text},
-      {"<p>Ett</p><div>två</div>", "", "x", doc::Format::html}};
+      {"<p>Ett</p><div>två</div>", "", "x", doc::Format::html},
+      // A page's copied text named by the page's .html address is text; a fragment with a tag is html.
+      {"Rubrik\n\nAnsökan stänger 5 maj 2017.", "", "https://www.lansstyrelsen.se/x/bidrag.html", doc::Format::text},
+      {"Rubrik <b>fet</b> text", "", "https://x.se/a.html", doc::Format::html}};
   for (const auto& c : cases) EXPECT_EQ(parse::sniff_format(make_snapshot(c.url, c.bytes, c.type)), c.want) << c.bytes;
 }
 

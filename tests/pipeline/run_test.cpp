@@ -93,7 +93,7 @@ struct FakeExtractor {
       record::Deadline d;
       d.id = record::deadline_id(kCall, "application_close");
       d.call_id = kCall;
-      d.kind = "application_close";
+      d.kind = record::DeadlineKind::application_close;
       d.date = *close;
       d.text = "Sista dag " + close->iso();
       d.source = source(s);

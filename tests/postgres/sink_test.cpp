@@ -79,14 +79,14 @@ std::vector<record::Record> announcement() {
   c.year = 2023;
   c.published = Date{2023, 1, 18};
   c.application_close = Date{2023, 5, 12};
-  c.status = "open";
+  c.status = record::CallStatus::open;
   c.reporting.signed_original_required = true;
   c.source.url = "https://statsbidrag.socialstyrelsen.se/statsbidrag/x/";
   out.emplace_back(c);
   record::Deadline d;
   d.call_id = kCall;
   d.id = record::deadline_id(kCall, "application_close");
-  d.kind = "application_close";
+  d.kind = record::DeadlineKind::application_close;
   d.date = Date{2023, 5, 12};
   d.text = "Sista ansökningsdag: 2023-05-12";
   d.source = c.source;

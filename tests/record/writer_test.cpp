@@ -34,7 +34,7 @@ TEST(WriterTest, Deadline) {
   Deadline d;
   d.id = deadline_id(kCall, "report_due");
   d.call_id = kCall;
-  d.kind = "report_due";
+  d.kind = record::DeadlineKind::report_due;
   d.date = Date{2024, 2, 15};
   d.text = "Mottagarna ska redovisa … senast den 15 februari 2024.";
   d.source = text_source(17);
@@ -189,7 +189,7 @@ TEST(WriterTest, CallWithNullsForWhatIsNotStated) {
   c.program_years = std::array{2021, 2023};
   c.published = Date{2023, 1, 18};
   c.application_close = Date{2023, 5, 12};
-  c.status = "open";
+  c.status = record::CallStatus::open;
   c.as_of = Date{2023, 2, 24};
   c.days_left = 77;
   c.applicant_types = {"kommun"};

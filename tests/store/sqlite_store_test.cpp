@@ -49,7 +49,7 @@ record::Deadline deadline(const Snapshot& s, Date date) {
   record::Deadline d;
   d.id = record::deadline_id(kCall, "application_close");
   d.call_id = kCall;
-  d.kind = "application_close";
+  d.kind = record::DeadlineKind::application_close;
   d.date = date;
   d.text = "Sista dag att ansöka är " + date.iso() + ".";
   d.source = source_of(s);

@@ -12,6 +12,7 @@
 
 #include "bidrag/common/date.h"
 #include "bidrag/document/document.h"
+#include "bidrag/record/kinds.h"
 
 namespace bidrag::record {
 
@@ -58,7 +59,7 @@ struct Call : Common {
   std::optional<Date> application_open;
   std::optional<Date> application_close;
   std::optional<std::string> application_close_time;  // "HH:MM" where printed
-  std::optional<std::string> status;                  // open, closed, upcoming
+  std::optional<CallStatus> status;                   // open, closed, upcoming
   std::optional<Date> as_of;
   std::optional<int> days_left;
   std::optional<std::string> purpose;
@@ -79,8 +80,7 @@ struct Call : Common {
 };
 
 struct Deadline : Common {
-  std::string kind;  // application_open, application_close, requisition_close, funds_usable_until,
-                     // report_request_sent, report_due, decision, other
+  DeadlineKind kind = DeadlineKind::other;  // written as its contract name (kinds.h)
   Date date;
   std::optional<std::string> time;  // "HH:MM" where printed
   std::string text;                 // the sentence it was read from

@@ -1,0 +1,81 @@
+// A call's text fields from small pages, one row per layout: budget and maximum (an outcome is
+// not the budget, "inget högsta belopp" is no maximum), eligibility and applicant types from the
+// first sentence under a who-may-apply heading, purpose from "<the grant> ska <aim>".
+#include <gtest/gtest.h>
+
+#include <optional>
+#include <ostream>
+#include <string>
+#include <vector>
+
+#include "bidrag/extract/extract.h"
+#include "bidrag/record/record.h"
+
+namespace bidrag {
+namespace {
+
+struct Row {
+  const char* name;
+  const char* body;  // main content after the title
+  std::optional<std::int64_t> budget_kr, max_kr;
+  std::optional<std::string> max_per, eligibility, purpose;
+  std::vector<std::string> applicant_types;
+};
+
+void PrintTo(const Row& r, std::ostream* os) { *os << r.name; }
+
+constexpr const char* kDates = "<p>Ansökan är öppen från den 1 mars till och med den 30 april 2025.</p>";
+
+class CallText : public ::testing::TestWithParam<Row> {};
+
+TEST_P(CallText, ReadsTheFieldsOfTheLayout) {
+  const Row& r = GetParam();
+  const std::string html = std::string("<!doctype html><html lang=\"sv\"><head><title>Stöd till lokala insatser 2025 | "
+                                       "Exempelverket</title></head><body><main><h1>Stöd till lokala insatser 2025</h1>") +
+                           kDates + r.body + "</main></body></html>";
+  const auto records = extract::extract(make_snapshot("https://www.exempelverket.se/stod/lokala-insatser-2025/", html, "text/html"));
+  const record::Call* c = nullptr;
+  for (const auto& rec : records)
+    if (const auto* x = std::get_if<record::Call>(&rec)) c = x;
+  ASSERT_NE(c, nullptr);
+  EXPECT_EQ(c->total_budget ? std::optional<std::int64_t>(c->total_budget->ore / 100) : std::nullopt, r.budget_kr);
+  EXPECT_EQ(c->max_amount ? std::optional<std::int64_t>(c->max_amount->ore / 100) : std::nullopt, r.max_kr);
+  EXPECT_EQ(c->max_amount_per, r.max_per);
+  EXPECT_EQ(c->eligibility, r.eligibility);
+  EXPECT_EQ(c->applicant_types, r.applicant_types);
+  EXPECT_EQ(c->purpose, r.purpose);
+}
+
+INSTANTIATE_TEST_SUITE_P(
+    Rows, CallText,
+    ::testing::Values(
+        Row{"facts_table_and_outcome",
+            "<table><tr><th>Att fördela</th><td>12 miljoner kronor</td></tr><tr><th>Stöd per ansökan</th>"
+            "<td>Högst 500 000 kronor per ansökan</td></tr></table><p>Vi beviljade totalt 11,4 miljoner kronor till 27 "
+            "sökande.</p>",
+            12000000, 500000, "ansökan", std::nullopt, std::nullopt, {}},
+        Row{"no_maximum_but_past_grants",
+            "<p>Inför 2025 finns 30 miljoner kronor att fördela. Det finns inget högsta belopp, men tidigare har vi beviljat "
+            "mellan 300 000 kronor och 1,8 miljoner kronor.</p>",
+            30000000, std::nullopt, std::nullopt, std::nullopt, std::nullopt, {}},
+        Row{"up_to_per_project", "<p>En organisation kan söka upp till 3 miljoner kronor per projekt. I utlysningen finns "
+                                 "totalt 60 miljoner kronor.</p>",
+            60000000, 3000000, "projekt", std::nullopt, std::nullopt, {}},
+        Row{"eligibility_first_sentence_only",
+            "<h2>Vem kan söka?</h2><p>Utlysningen är öppen för ideella föreningar, stiftelser och trossamfund. Kommuner och "
+            "regioner kan vara samarbetsparter men kan inte söka själva.</p>",
+            std::nullopt, std::nullopt, std::nullopt, "Utlysningen är öppen för ideella föreningar, stiftelser och trossamfund.",
+            std::nullopt, {"ideell förening", "stiftelse", "trossamfund"}},
+        Row{"eligibility_question_line_in_a_paragraph",
+            "<p>VEM KAN SÖKA?</p><p>Kommuner, kommunala bolag och kommunalförbund kan söka.</p>", std::nullopt, std::nullopt,
+            std::nullopt, "Kommuner, kommunala bolag och kommunalförbund kan söka.", std::nullopt,
+            {"kommun", "kommunalt bolag", "kommunalförbund"}},
+        Row{"purpose_grant_as_subject", "<p>Stödet ska hjälpa kommunerna att minska energianvändningen i skolor.</p>",
+            std::nullopt, std::nullopt, std::nullopt, std::nullopt,
+            "Stödet ska hjälpa kommunerna att minska energianvändningen i skolor.", {}},
+        Row{"purpose_subject_with_other_verb_is_not_purpose", "<p>Stödet ska redovisas senast den 31 mars 2026.</p>",
+            std::nullopt, std::nullopt, std::nullopt, std::nullopt, std::nullopt, {}}),
+    [](const auto& p) { return std::string(p.param.name); });
+
+}  // namespace
+}  // namespace bidrag
