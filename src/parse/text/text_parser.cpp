@@ -10,6 +10,7 @@
 #include "bidrag/parse/parse.h"
 #include "parse/facts.h"
 #include "parse/text/link_lines.h"
+#include "parse/text/lynx.h"
 
 namespace bidrag::parse {
 namespace {
@@ -158,6 +159,69 @@ class TextParser {
     if (in_url_group_) flush_urls();
   }
 
+  // A line of a terminal-browser dump (lynx.h): its layout says what it is. Flush-left lines
+  // are section headings, the deeply indented first heading-shaped line is the page's title,
+  // body text is indented and never a heading by shape, and a row of a table is its label and
+  // value apart by a run of spaces. The line's links go with the block it ends up in.
+  void dump_line(const text::DumpLine& l) {
+    const std::string s = normalize::fold_spaces(l.text);
+    if (s.empty()) {
+      close();
+      blank_ = true;
+      return;
+    }
+    const bool after_blank = blank_;
+    blank_ = false;
+    const int number = l.number;
+    std::size_t text_start = 0;
+    if (const int ordinal = list_marker(s, text_start); ordinal >= 0) {
+      close();
+      start(doc::BlockKind::list_item, s.substr(text_start), number).ordinal = ordinal;
+    } else if (l.indent == 0) {
+      close();
+      start(doc::BlockKind::heading, s, number).level = 2;
+      close();
+    } else if (!title_seen_ && l.indent >= 6 && after_blank && heading_shaped(s)) {
+      close();
+      start(doc::BlockKind::heading, s, number).level = 1;
+      title_seen_ = true;
+      close();
+    } else if (const auto gap = l.text.find("  "); gap != std::string::npos && table_row(l.text, gap)) {
+      close();
+      doc::Block& b = start(doc::BlockKind::fact, normalize::fold_spaces(l.text.substr(0, gap)), number);
+      b.value = normalize::fold_spaces(l.text.substr(gap));
+      close();
+    } else if (auto lv = split_label_value(s); lv && !(open_ && !ends_sentence(last_line_) && !after_blank)) {
+      close();
+      doc::Block& b = start(doc::BlockKind::fact, lv->label, number);
+      b.value = lv->value;
+      close();
+    } else if (open_ && !after_blank) {
+      doc::Block& cur = d_.blocks.back();
+      cur.text += ' ';
+      cur.text += s;
+      last_line_ = s;
+    } else {
+      close();
+      start(doc::BlockKind::paragraph, s, number);
+    }
+    if (!l.links.empty() && !d_.blocks.empty()) {
+      doc::Block& b = d_.blocks.back();
+      b.links.insert(b.links.end(), l.links.begin(), l.links.end());
+    }
+  }
+
+  // Lines that are all one link are link blocks, as in the HTML and PDF models.
+  void finish_dump() {
+    close();
+    for (doc::Block& b : d_.blocks) {
+      if (b.links.size() == 1 && b.links[0].text == b.text && b.kind == doc::BlockKind::paragraph) {
+        b.kind = doc::BlockKind::link;
+        b.href = b.links[0].href;
+      }
+    }
+  }
+
  private:
   doc::Block& start(doc::BlockKind kind, std::string_view text, int number) {
     doc::Block b;
@@ -190,7 +254,18 @@ class TextParser {
     segment_start_ = segment_end_;
   }
 
+  // "Vem kan söka   Kommuner": a short label without digits, then the value.
+  static bool table_row(const std::string& text, std::size_t gap) {
+    const std::string label = normalize::fold_spaces(text.substr(0, gap));
+    const std::string value = normalize::fold_spaces(text.substr(gap));
+    if (label.empty() || value.empty() || word_count(label) > 4) return false;
+    for (char c : label)
+      if (std::isdigit(static_cast<unsigned char>(c)) || c == '[' || c == '(' || c == ':') return false;
+    return true;
+  }
+
   doc::Document& d_;
+  bool title_seen_ = false;
   bool open_ = false, blank_ = true, in_url_group_ = false;
   std::string last_line_;
   std::vector<text::UrlLine> urls_;
@@ -206,6 +281,15 @@ doc::Document parse_text(const Snapshot& s) {
   const std::string utf8 = normalize::decode_to_utf8(s.bytes, s.content_type);
   if (utf8.find('\0') != std::string::npos) throw Error(s.url, "", "binary data, not text");
   TextParser parser(d);
+  if (const auto dump = text::read_dump(utf8)) {
+    for (const auto& l : *dump) parser.dump_line(l);
+    parser.finish_dump();
+    for (const auto& b : d.blocks) {
+      if (b.kind == doc::BlockKind::heading && b.level == 1) d.title = b.text;
+    }
+    if (d.title.empty() && !d.blocks.empty()) d.title = d.blocks.front().text;
+    return d;
+  }
   std::size_t pos = 0;
   int number = 0;
   while (pos <= utf8.size()) {

@@ -1,0 +1,25 @@
+// Terminal-browser dumps (lynx -dump and the like): link texts carry "[N]" markers and the
+// targets are listed by number under "References" at the end. This reads such a dump into
+// lines without the markers, each with its indentation and the links whose text it starts.
+#pragma once
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "bidrag/document/document.h"
+
+namespace bidrag::parse::text {
+
+struct DumpLine {
+  std::string text;  // the line without its markers and leading spaces
+  int indent = 0;    // leading spaces of the raw line
+  int number = 0;    // 1-based line number in the file
+  std::vector<doc::Link> links;
+};
+
+// The lines before the reference list, or nullopt when `utf8` is no such dump (no reference
+// list of numbered URLs, or no marker in the text that points into it).
+[[nodiscard]] std::optional<std::vector<DumpLine>> read_dump(std::string_view utf8);
+
+}  // namespace bidrag::parse::text
