@@ -32,6 +32,8 @@ bool has_digit(std::string_view s) {
   return std::any_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
 }
 
+bool ends_sentence(std::string_view s) { return !s.empty() && s.back() == '.'; }
+
 std::size_t word_count(std::string_view s) {
   std::size_t n = s.empty() ? 0 : 1;
   for (char c : s) n += c == ' ';
@@ -39,8 +41,14 @@ std::size_t word_count(std::string_view s) {
 }
 
 std::string trim(std::string_view s) {
-  while (!s.empty() && std::string_view(" ,;·–-").find(s.front()) != std::string_view::npos) s.remove_prefix(1);
-  while (!s.empty() && std::string_view(" ,;·–-").find(s.back()) != std::string_view::npos) s.remove_suffix(1);
+  static constexpr std::string_view kJunk[] = {" ", ",", ";", "·", "–", "-"};
+  for (bool more = true; more;) {
+    more = false;
+    for (auto j : kJunk) {
+      if (s.starts_with(j)) s.remove_prefix(j.size()), more = true;
+      if (s.ends_with(j)) s.remove_suffix(j.size()), more = true;
+    }
+  }
   return std::string(s);
 }
 
@@ -125,11 +133,16 @@ class Section {
     for (std::size_t i = heading + 1; i < blocks.size(); ++i) {
       const auto& b = blocks[i];
       const std::string text = page_.text_of(i);
-      // A name printed as a sub-heading stays in the section; any other heading ends it.
+      // A name printed as a sub-heading stays in the section; any other heading ends it. In a
+      // text capture headings are guessed from short lines, so there a name, a job title or a
+      // mailbox's label is read as the line it is.
       if (b.kind == BlockKind::heading) {
-        if (b.level <= level || !looks_like_name(b.text)) break;
-        person(Person{normalize::fold_spaces(b.text), std::nullopt, {}}, b, i);
-        continue;
+        const bool guessed = page_.document().format == doc::Format::text;
+        if (looks_like_name(b.text) && (b.level > level || guessed)) {
+          person(Person{normalize::fold_spaces(b.text), std::nullopt, {}}, b, i);
+          continue;
+        }
+        if (!guessed || (!card_ && out_.empty() && i > heading + 1)) break;
       }
       const bool fact = b.kind == BlockKind::fact;
       // A person: a line (or a fact's value) that starts with a name.
@@ -161,7 +174,7 @@ class Section {
           continue;
         }
         // A short label line: the name of the mailbox printed below it ("Frågor om e-tjänsten").
-        if (!has_digit(text) && word_count(text) <= 6 && text.back() != '.') {
+        if (!has_digit(text) && word_count(text) <= 6 && !ends_sentence(text)) {
           pending_label_ = normalize::fold_spaces(text);
           continue;
         }
@@ -182,7 +195,7 @@ class Section {
       pending_label_.reset();
       if (!card_) {
         // An address in running text ("Mejla x@y.se eller ring …"): the section's mailbox.
-        if (!fact && (text.back() == '.' || word_count(text) > 8) && has_email(b, text)) {
+        if (!fact && (ends_sentence(text) || word_count(text) > 8) && has_email(b, text)) {
           record::Contact c = mailbox(trim(heading_text));
           take_email(b, text, c);
           take_phone(text, c, false);
@@ -247,7 +260,15 @@ std::vector<FoundContact> find_contacts(const Page& page) {
   // heading that is about contact alone ("Kontakt", "Kontaktpersoner", "Kontakta oss").
   for (std::size_t i = 0; i < page.blocks().size(); ++i) {
     const auto& b = page.blocks()[i];
-    if (b.kind == BlockKind::heading && vocab::set("contact_heading").starts(b.text)) section_heading = i;
+    if (b.kind != BlockKind::heading || !vocab::set("contact_heading").starts(b.text)) continue;
+    // A mailbox's label under the contact heading ("Frågor om e-tjänsten") is no new section:
+    // keep the earlier heading when only contact lines stand between the two.
+    bool within = section_heading.has_value();
+    for (std::size_t k = section_heading.value_or(i) + 1; within && k < i; ++k) {
+      const std::string t = page.text_of(k);
+      within = has_contact_data(page, k) || split_person(t) || (word_count(t) <= 6 && !ends_sentence(t));
+    }
+    if (!within) section_heading = i;
   }
 
   std::vector<FoundContact> labelled;
