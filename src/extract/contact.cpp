@@ -183,6 +183,14 @@ class Section {
         if (!out_.empty()) break;
         continue;
       }
+      // "Frågor om e-tjänsten service@x.se": a label joined to its address on one line.
+      if (!pending_label_ && !fact && (!card_ || card_->c.email)) {
+        if (const auto emails = normalize::find_emails(text); !emails.empty()) {
+          const std::string label = trim(std::string_view(text).substr(0, emails.front().begin));
+          if (!label.empty() && !has_digit(label) && word_count(label) <= 6 && !is_field_label(label) && !ends_sentence(label))
+            pending_label_ = label;
+        }
+      }
       if (pending_label_ && has_email(b, text) && (!card_ || card_->c.email)) {
         flush();
         record::Contact c = mailbox(*pending_label_);
