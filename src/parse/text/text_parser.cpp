@@ -8,6 +8,7 @@
 #include "bidrag/common/error.h"
 #include "bidrag/normalize/text.h"
 #include "bidrag/parse/parse.h"
+#include "bidrag/vocab/vocab.h"
 #include "parse/facts.h"
 #include "parse/text/link_lines.h"
 #include "parse/text/lynx.h"
@@ -44,11 +45,7 @@ bool starts_lower(std::string_view s) {
 bool ends_with_function_word(std::string_view s) {
   const auto sp = s.rfind(' ');
   if (sp == std::string_view::npos) return false;
-  const std::string_view last = s.substr(sp + 1);
-  for (std::string_view w : {"av", "och", "i", "på", "till", "för", "med", "som", "att", "den", "det", "de", "om",
-                             "från", "en", "ett", "eller", "samt", "vid", "under", "efter", "inom", "mellan", "hos"})
-    if (last == w) return true;
-  return false;
+  return vocab::set("function_word").equals(s.substr(sp + 1)).has_value();
 }
 
 // A line that can stand alone as a heading or a link: short, no sentence punctuation at the
