@@ -1,4 +1,5 @@
 // extract_call: assembles the call record and its deadline, contact and document records.
+#include <algorithm>
 #include <cctype>
 #include <set>
 
@@ -96,7 +97,10 @@ bool has_status_badge(const Page& page) {
 // something only a call has (a date to apply by, a status, a "Vem kan söka?" section, an
 // application link), and is neither a news item nor a listing of calls.
 bool is_call(const Page& page, std::size_t title_at, const Dates& dates) {
-  if (is_listing(page, title_at)) return false;
+  const auto documents = find_documents(page);
+  const bool apply_link = std::any_of(documents.begin(), documents.end(),
+                                      [](const FoundDocument& d) { return d.role == record::DocumentRole::application; });
+  if (!apply_link && is_listing(page, title_at)) return false;
   const bool badge = has_status_badge(page);
   if (is_news(page, title_at) && !dates.days_left && !badge) return false;
   bool grant = false;
@@ -107,9 +111,7 @@ bool is_call(const Page& page, std::size_t title_at, const Dates& dates) {
   if (dated || badge) return true;
   for (const auto& b : page.blocks())
     if (b.kind == doc::BlockKind::heading && vocab::set("call_heading").starts(b.text)) return true;
-  for (const auto& d : find_documents(page))
-    if (d.role == record::DocumentRole::application) return true;
-  return false;
+  return apply_link;
 }
 
 }  // namespace

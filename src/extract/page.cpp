@@ -4,6 +4,7 @@
 #include <cctype>
 
 #include "bidrag/common/slug.h"
+#include "bidrag/normalize/agency.h"
 #include "bidrag/normalize/text.h"
 #include "bidrag/vocab/vocab.h"
 
@@ -94,6 +95,8 @@ bool is_chrome_line(std::string_view text) {
   if (s.empty()) return true;
   if (vocab::set("heading_title_chrome").equals(s) || vocab::set("status").equals(s)) return true;
   if (vocab::set("cookie_notice").in(s)) return true;
+  // A date line ("Senast uppdaterad 12 maj 2025"), or an agency's name alone (the logo text).
+  if (vocab::set("published_label").starts(s) || normalize::find_agency(s)) return true;
   // A breadcrumb: two or more path separators between words.
   int separators = 0;
   for (std::string_view sep : {" / ", " > ", " › ", " » "}) {

@@ -36,6 +36,16 @@ bool looks_like_html(std::string_view bytes) {
   return tags >= 2;
 }
 
+// Any markup tag in the first 64 KB ("<p", "</", "<!").
+bool has_tag(std::string_view bytes) {
+  bytes = bytes.substr(0, 65536);
+  for (auto at = bytes.find('<'); at != std::string_view::npos && at + 1 < bytes.size(); at = bytes.find('<', at + 1)) {
+    const auto c = static_cast<unsigned char>(bytes[at + 1]);
+    if (std::isalpha(c) || c == '/' || c == '!') return true;
+  }
+  return false;
+}
+
 }  // namespace
 
 doc::Format sniff_format(const Snapshot& s) {
@@ -50,7 +60,9 @@ doc::Format sniff_format(const Snapshot& s) {
   std::string path = lower(s.url);
   path = path.substr(0, std::min(path.find('?'), path.find('#')));
   if (ends_with(path, ".pdf")) return doc::Format::pdf;
-  if (ends_with(path, ".html") || ends_with(path, ".htm")) return doc::Format::html;
+  // A page's address ends in .html, but text copied from it (a browser's copy, a terminal
+  // browser's dump) has no markup at all: it is text.
+  if (ends_with(path, ".html") || ends_with(path, ".htm")) return has_tag(bytes) ? doc::Format::html : doc::Format::text;
   return doc::Format::text;
 }
 

@@ -51,8 +51,10 @@ bool ends_with_function_word(std::string_view s) {
 // A line that can stand alone as a heading or a link: short, no sentence punctuation at the
 // end, not starting in lower case.
 bool heading_shaped(std::string_view s) {
-  return word_count(s) <= 12 && !s.empty() && std::string_view(".,;:!?").find(s.back()) == std::string_view::npos &&
-         !starts_lower(s);
+  if (s.empty() || starts_lower(s)) return false;
+  // "Vem kan söka?": a short question is a section heading of a call page.
+  if (s.back() == '?') return word_count(s) <= 8;
+  return word_count(s) <= 12 && std::string_view(".,;:!").find(s.back()) == std::string_view::npos;
 }
 
 // "1. ", "2) " → ordinal; bullets "- ", "• ", "– ", "* " → 0; else -1.
