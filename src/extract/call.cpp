@@ -4,6 +4,7 @@
 #include <set>
 
 #include "bidrag/extract/extract.h"
+#include "bidrag/normalize/dates.h"
 #include "bidrag/normalize/text.h"
 #include "bidrag/record/ids.h"
 #include "bidrag/vocab/vocab.h"
@@ -109,6 +110,12 @@ bool is_call(const Page& page, std::size_t title_at, const Dates& dates) {
   const bool dated = dates.find("application_close") || dates.find("application_open") ||
                      dates.find("requisition_close") || dates.days_left || dates.closed_stated;
   if (dated || badge) return true;
+  // A sentence that dates applying ("Sista ansökningsdag: 15 mars 2025").
+  for (const auto& sentence : page.sentences()) {
+    if (!vocab::set("call_phrase").in(sentence.text)) continue;
+    for (const auto& m : normalize::find_dates(sentence.text))
+      if (m.date && !m.year_inferred) return true;
+  }
   for (const auto& b : page.blocks())
     if (b.kind == doc::BlockKind::heading && vocab::set("call_heading").starts(b.text)) return true;
   return apply_link;

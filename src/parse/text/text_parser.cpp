@@ -52,6 +52,8 @@ bool ends_with_function_word(std::string_view s) {
 // end, not starting in lower case.
 bool heading_shaped(std::string_view s) {
   if (s.empty() || starts_lower(s)) return false;
+  // Two sentences on one line are running text.
+  if (s.find(". ") != std::string_view::npos || s.find("? ") != std::string_view::npos) return false;
   // "Vem kan söka?": a short question is a section heading of a call page.
   if (s.back() == '?') return word_count(s) <= 8;
   return word_count(s) <= 12 && std::string_view(".,;:!").find(s.back()) == std::string_view::npos;
