@@ -128,9 +128,10 @@ std::vector<record::Record> extract_call(const doc::Document& document, const Sn
   (void)context;
   const Page page(document);
   const auto title_at = page.title_block();
-  if (!title_at) return {};
+  const auto title = page.title();
+  if (!title_at || !title) return {};
   record::Call call;
-  call.title = document.blocks[*title_at].text;
+  call.title = *title;
   std::string bare_title;
   std::optional<int> year = title_year(call.title, bare_title);
   Dates dates = find_dates(page, year);

@@ -181,6 +181,28 @@ std::optional<std::size_t> Page::title_block() const {
   return first_h1 ? first_h1 : first;
 }
 
+std::optional<std::string> Page::title() const {
+  const auto at = title_block();
+  if (at && !vocab::set("section_heading").starts(d_.blocks[*at].text)) return d_.blocks[*at].text;
+  // The last path segment as words: "…/statsbidrag-till-x-2023/" → "Statsbidrag till x 2023".
+  const std::string own_path = host_and_path(own_url(d_)).path;
+  std::string_view path = own_path;
+  while (!path.empty() && path.back() == '/') path.remove_suffix(1);
+  std::string_view seg = path.substr(path.rfind('/') + 1);
+  if (const auto dot = seg.rfind('.'); dot != std::string_view::npos) seg = seg.substr(0, dot);
+  const auto words = slug_words(slugify(seg));
+  int letter_words = 0;
+  for (const auto& w : words) letter_words += !all_digits(w);
+  if (letter_words < 3 || seg.find('-') == std::string_view::npos) {
+    if (at) return d_.blocks[*at].text;
+    return std::nullopt;
+  }
+  std::string out;
+  for (const auto& w : words) out += (out.empty() ? "" : " ") + w;
+  out[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(out[0])));
+  return out;
+}
+
 std::optional<std::size_t> Page::find_heading(std::initializer_list<std::string_view> keys) const {
   for (std::size_t i = 0; i < d_.blocks.size(); ++i) {
     if (d_.blocks[i].kind != doc::BlockKind::heading) continue;

@@ -53,6 +53,11 @@ INSTANTIATE_TEST_SUITE_P(
                  "Beslutade\n\nBrottsförebyggande rådet\n\nBidrag till trygga skolvägar 2024\n\n"
                  "Brå beviljar bidrag till kommuner. Ansökan stängde den 1 mars 2024.\n",
                  "Bidrag till trygga skolvägar 2024|Brottsförebyggande rådet|brottsforebyggande-radet:bidrag-till-trygga-skolvagar:2024"},
+        PageCase{"capture_that_starts_below_the_title_takes_it_from_the_address",
+                 "https://statsbidrag.socialstyrelsen.se/kommuner/stod-till-halsosamtal-for-aldre/", "text/plain",
+                 "Utlysningsdatum: 2023-03-30\nSista ansökningsdag: 2023-06-01\nSyfte med statsbidraget\n"
+                 "Kommunerna kan rekvirera medel för hälsosamtal.\n",
+                 "Stod till halsosamtal for aldre|Socialstyrelsen|socialstyrelsen:stod-till-halsosamtal-for-aldre:2023"},
         PageCase{"funder_from_the_web_host", "https://www.naturvardsverket.se/bidrag/vatmarker-2025/", "text/plain",
                  "Bidrag till våtmarker 2025\n\nÖppen för ansökan\n\nKommuner kan söka bidraget för att anlägga våtmarker.\n",
                  "Bidrag till våtmarker 2025|Naturvårdsverket|naturvardsverket:bidrag-till-vatmarker:2025"},

@@ -97,7 +97,9 @@ class TextParser {
     if (in_url_group_) flush_urls();
     const bool after_blank = blank_;
     blank_ = false;
-    if (d_.blocks.empty() && !open_) {
+    // The first line is the page's title, unless it is a "Label: value" fact (a capture that
+    // starts below the title).
+    if (d_.blocks.empty() && !open_ && !split_label_value(s)) {
       start(doc::BlockKind::heading, s, number).level = 1;
       close();
       return;
