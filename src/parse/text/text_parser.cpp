@@ -95,6 +95,9 @@ class TextParser {
       return;
     }
     if (in_url_group_) flush_urls();
+    // A line of the site's chrome copied with the page ("Lyssna" under every heading, "Hoppa
+    // till huvudinnehåll", "Meny") is no content: left out, so it splits no section.
+    if (vocab::set("heading_title_chrome").equals(s)) return;
     const bool after_blank = blank_;
     blank_ = false;
     // The first line is the page's title, unless it is a "Label: value" fact (a capture that
