@@ -67,7 +67,8 @@ bool is_news(const Page& page, std::size_t title_at) {
 }
 
 // A listing of calls: three or more links to pages below this page's own address (one card
-// per call), as a call page links at most a page or two of its own (questions and answers).
+// per call), as a call page links at most a page or two of its own (questions and answers);
+// in a copy without addresses, three or more status chips.
 bool is_listing(const Page& page, std::size_t title_at) {
   const HostPath own = host_and_path(own_url(page.document()));
   if (own.host.empty()) return false;
@@ -81,7 +82,15 @@ bool is_listing(const Page& page, std::size_t title_at) {
       if (hp.host == own.host && hp.path.size() > dir.size() && hp.path.rfind(dir, 0) == 0) children.insert(hp.path);
     }
   }
-  return children.size() >= 3;
+  if (children.size() >= 3) return true;
+  // A copied listing has no addresses, but a status chip per card ("Stänger 30 juni 2025").
+  int chips = 0;
+  for (std::size_t i = title_at + 1; i < page.blocks().size(); ++i) {
+    const auto& b = page.blocks()[i];
+    if (b.kind == doc::BlockKind::fact || b.kind == doc::BlockKind::table || word_count(b.text) > 6) continue;
+    if (vocab::set("listing_chip").starts(b.text)) ++chips;
+  }
+  return chips >= 3;
 }
 
 // A status badge or chip: a short block that starts with a status phrase ("Stängd", "Öppen för
