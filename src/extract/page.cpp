@@ -172,6 +172,10 @@ std::optional<std::size_t> Page::title_block() const {
   const std::string segment = last_segment_compact(host_and_path(own_url(d_)).path);
   for (std::size_t i = 0; i < d_.blocks.size(); ++i) {
     const auto& b = d_.blocks[i];
+    // A long title in a text capture is a paragraph line: it counts when it names the address.
+    if (!named && b.kind == doc::BlockKind::paragraph && !b.text.empty() && b.text.back() != '.' &&
+        b.text.find(". ") == std::string::npos && names_url(b.text, segment))
+      named = i;
     if (b.kind != doc::BlockKind::heading || is_chrome_line(b.text)) continue;
     if (!named && names_url(b.text, segment)) named = i;
     if (!first_h1 && b.level == 1) first_h1 = i;
