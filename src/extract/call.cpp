@@ -119,6 +119,8 @@ bool is_call(const Page& page, std::size_t title_at, const Dates& dates) {
   const bool dated = dates.find("application_close") || dates.find("application_open") ||
                      dates.find("requisition_close") || dates.days_left || dates.closed_stated;
   if (dated || badge) return true;
+  // "Om statsbidrag", "Frågor och svar om …": a general page about grants.
+  if (vocab::set("info_title").starts(page.blocks()[title_at].text)) return false;
   // A sentence that dates applying ("Sista ansökningsdag: 15 mars 2025").
   for (const auto& sentence : page.sentences()) {
     if (!vocab::set("call_phrase").in(sentence.text)) continue;

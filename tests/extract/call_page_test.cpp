@@ -71,6 +71,10 @@ INSTANTIATE_TEST_SUITE_P(
                  "Om statsbidrag\n\nStatsbidrag är pengar som staten fördelar till organisationer.\n\nOlika bidrag\n\n"
                  "Projektbidrag är till för avgränsade projekt.\n",
                  "no call"},
+        PageCase{"general_page_with_a_who_may_apply_heading_is_no_call", "https://www.formas.se/om-statsbidrag/", "text/plain",
+                 "Om statsbidrag\n\nStatsbidrag fördelas till organisationer.\n\nVem kan söka statsbidrag?\n\n"
+                 "Föreningar och kommuner kan söka.\n",
+                 "no call"},
         PageCase{"copied_listing_with_a_chip_per_card_is_no_call", "https://www.formas.se/utlysningar.html", "",
                  "Utlysningar\n\nStöd A\nProjekt som stärker föreningar.\nStänger 1 maj 2025\n\nStöd B\n"
                  "Projekt för unga.\nÖppnar 2 september 2025\n\nStöd C\nProjekt för äldre.\nStängd 4 februari 2025\n",
