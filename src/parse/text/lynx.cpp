@@ -83,6 +83,78 @@ bool is_bullet(std::string_view t) {
   return t.rfind("* ", 0) == 0 || t.rfind("+ ", 0) == 0 || t.rfind("o ", 0) == 0 || t.rfind("# ", 0) == 0;
 }
 
+// Characters (not bytes) before byte offset `at` of UTF-8 text.
+std::size_t column_of(std::string_view s, std::size_t at) {
+  std::size_t col = 0;
+  for (std::size_t i = 0; i < at && i < s.size(); ++i) col += (static_cast<unsigned char>(s[i]) & 0xC0) != 0x80;
+  return col;
+}
+
+// Byte offset of character column `col`, or npos past the end.
+std::size_t offset_of(std::string_view s, std::size_t col) {
+  std::size_t c = 0;
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    if ((static_cast<unsigned char>(s[i]) & 0xC0) == 0x80) continue;
+    if (c == col) return i;
+    ++c;
+  }
+  return std::string_view::npos;
+}
+
+// The column where a row's value starts: after the first run of two or more spaces inside it.
+std::optional<std::size_t> value_column(std::string_view raw) {
+  std::size_t i = 0;
+  while (i < raw.size() && raw[i] == ' ') ++i;
+  const auto gap = raw.find("  ", i);
+  if (gap == std::string_view::npos) return std::nullopt;
+  std::size_t v = gap;
+  while (v < raw.size() && raw[v] == ' ') ++v;
+  if (v >= raw.size()) return std::nullopt;
+  return column_of(raw, v);
+}
+
+bool short_label(std::string_view label) {
+  std::size_t words = label.empty() ? 0 : 1;
+  for (char c : label) {
+    if (c == ' ') ++words;
+    if (std::isdigit(static_cast<unsigned char>(c)) || c == '[' || c == '(' || c == ':' || c == '*') return false;
+  }
+  return words >= 1 && words <= 4;
+}
+
+// Tables laid out in columns: a run of indented lines of which at least two have their value
+// at the same column; every line of the run with a space before that column is a row.
+void find_tables(std::vector<DumpLine>& lines) {
+  std::size_t i = 0;
+  while (i < lines.size()) {
+    if (lines[i].raw.empty() || lines[i].indent == 0) {
+      ++i;
+      continue;
+    }
+    std::size_t end = i;
+    while (end < lines.size() && !trim(lines[end].raw).empty() && lines[end].indent > 0) ++end;
+    std::map<std::size_t, int> votes;
+    for (std::size_t k = i; k < end; ++k)
+      if (lines[k].links.empty())
+        if (const auto c = value_column(lines[k].raw)) ++votes[*c];
+    std::size_t col = 0;
+    int best = 0;
+    for (const auto& [c, n] : votes)
+      if (n > best) col = c, best = n;
+    if (best >= 2) {
+      for (std::size_t k = i; k < end; ++k) {
+        const std::string& raw = lines[k].raw;
+        const auto at = offset_of(raw, col);
+        if (at == std::string::npos || at == 0 || raw[at - 1] != ' ' || raw[at] == ' ') continue;
+        const std::string label = normalize::fold_spaces(trim(std::string_view(raw).substr(0, at)));
+        const std::string value = normalize::fold_spaces(trim(std::string_view(raw).substr(at)));
+        if (!value.empty() && short_label(label)) lines[k].row = std::pair{label, value};
+      }
+    }
+    i = end + 1;
+  }
+}
+
 }  // namespace
 
 std::optional<std::vector<DumpLine>> read_dump(std::string_view utf8) {
@@ -113,6 +185,7 @@ std::optional<std::vector<DumpLine>> read_dump(std::string_view utf8) {
     const std::string_view raw = lines[i];
     DumpLine d;
     d.number = static_cast<int>(i + 1);
+    d.raw = std::string(raw);
     while (static_cast<std::size_t>(d.indent) < raw.size() && raw[static_cast<std::size_t>(d.indent)] == ' ') ++d.indent;
     std::vector<Marker> markers;
     d.text = strip_markers(trim(raw), refs, markers);
@@ -141,6 +214,7 @@ std::optional<std::vector<DumpLine>> read_dump(std::string_view utf8) {
     out.push_back(std::move(d));
   }
   if (!any_marker) return std::nullopt;
+  find_tables(out);
   return out;
 }
 

@@ -167,8 +167,8 @@ class TextParser {
 
   // A line of a terminal-browser dump (lynx.h): its layout says what it is. Flush-left lines
   // are section headings, the deeply indented first heading-shaped line is the page's title,
-  // body text is indented and never a heading by shape, and a row of a table is its label and
-  // value apart by a run of spaces. The line's links go with the block it ends up in.
+  // body text is indented and never a heading by shape, and a row of a table laid out in
+  // columns (lynx.h) is a fact. The line's links go with the block it ends up in.
   void dump_line(const text::DumpLine& l) {
     const std::string s = normalize::fold_spaces(l.text);
     if (s.empty()) {
@@ -192,10 +192,10 @@ class TextParser {
       start(doc::BlockKind::heading, s, number).level = 1;
       title_seen_ = true;
       close();
-    } else if (const auto gap = l.text.find("  "); gap != std::string::npos && table_row(l.text, gap)) {
+    } else if (l.row) {
       close();
-      doc::Block& b = start(doc::BlockKind::fact, normalize::fold_spaces(l.text.substr(0, gap)), number);
-      b.value = normalize::fold_spaces(l.text.substr(gap));
+      doc::Block& b = start(doc::BlockKind::fact, l.row->first, number);
+      b.value = l.row->second;
       close();
     } else if (auto lv = split_label_value(s); lv && !(open_ && !ends_sentence(last_line_) && !after_blank)) {
       close();
@@ -258,16 +258,6 @@ class TextParser {
     urls_.clear();
     in_url_group_ = false;
     segment_start_ = segment_end_;
-  }
-
-  // "Vem kan söka   Kommuner": a short label without digits, then the value.
-  static bool table_row(const std::string& text, std::size_t gap) {
-    const std::string label = normalize::fold_spaces(text.substr(0, gap));
-    const std::string value = normalize::fold_spaces(text.substr(gap));
-    if (label.empty() || value.empty() || word_count(label) > 4) return false;
-    for (char c : label)
-      if (std::isdigit(static_cast<unsigned char>(c)) || c == '[' || c == '(' || c == ':') return false;
-    return true;
   }
 
   doc::Document& d_;
