@@ -96,12 +96,19 @@ void take_email(const doc::Block& b, const std::string& text, record::Contact& c
 }
 
 // The phone of `text`; a switchboard number only when it is printed for a person.
+// (Only a line that holds little but the number: "Tel. 075 247 30 00 (växel)"; a footer's
+// "Exempelverket · Box 310, 631 04 Ort · Växel: …" is the agency's.)
 void take_phone(const std::string& text, record::Contact& c, bool switchboard_ok) {
-  if (!switchboard_ok && vocab::set("switchboard").in(text)) return;
-  if (auto p = normalize::parse_phone(text)) {
-    c.phone = p->e164;
-    c.phone_display = p->display;
+  const auto p = normalize::parse_phone(text);
+  if (!p) return;
+  if (vocab::set("switchboard").in(text)) {
+    if (!switchboard_ok) return;
+    std::string rest = text.substr(0, std::min(p->begin, text.size())) + " " + text.substr(std::min(p->end, text.size()));
+    for (const auto& e : normalize::find_emails(rest)) rest.replace(e.begin, e.end - e.begin, e.end - e.begin, ' ');
+    if (word_count(normalize::fold_spaces(rest)) > 4) return;
   }
+  c.phone = p->e164;
+  c.phone_display = p->display;
 }
 
 bool has_email(const doc::Block& b, const std::string& text) {

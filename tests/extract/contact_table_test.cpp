@@ -71,6 +71,10 @@ INSTANTIATE_TEST_SUITE_P(
                     "Box 27215, 102 53 Stockholm\nTelefon: 08-519 264 00 (växel)\nregistrator@exempelverket.se\n",
                     {"Eva Berg|Handläggare|eva.berg@exempelverket.se|+46851926441|primary",
                      "||service@exempelverket.se||mailbox"}},
+        ContactCase{"printed_footer_right_after_a_person_keeps_its_switchboard", "text/plain",
+                    "Stöd 2025\n\nKontakt\n\nKarin Lund, handläggare\nkarin.lund@exempelverket.se\n"
+                    "Exempelverket · Box 310, 631 04 Eskilstuna · Växel: 016-544 20 00\n",
+                    {"Karin Lund|handläggare|karin.lund@exempelverket.se||primary"}},
         ContactCase{"footer_switchboard_and_mailbox_stay_out", "text/html",
                     "<body><main><h1>Stöd 2025</h1><p>Ansök senast 1 maj.</p></main><footer><p>Växel: 08-123 132 00</p>"
                     "<p><a href='mailto:registrator@exempelverket.se'>registrator@exempelverket.se</a></p></footer></body>",
