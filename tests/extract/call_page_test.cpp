@@ -58,6 +58,10 @@ INSTANTIATE_TEST_SUITE_P(
                  "Utlysningsdatum: 2023-03-30\nSista ansökningsdag: 2023-06-01\nSyfte med statsbidraget\n"
                  "Kommunerna kan rekvirera medel för hälsosamtal.\n",
                  "Stod till halsosamtal for aldre|Socialstyrelsen|socialstyrelsen:stod-till-halsosamtal-for-aldre:2023"},
+        PageCase{"registry_name_with_small_words_as_subject", "https://bidrag.exempel.org/kultur/", "text/plain",
+                 "Bidrag till läsfrämjande insatser 2025\n\nÖppen för ansökan\n\nStatens kulturråd fördelar bidrag till "
+                 "bibliotek. Förra året beviljade vi 300 projekt.\n",
+                 "Bidrag till läsfrämjande insatser 2025|Statens kulturråd|statens-kulturrad:bidrag-till-lasframjande-insatser:2025"},
         PageCase{"funder_from_the_web_host", "https://www.naturvardsverket.se/bidrag/vatmarker-2025/", "text/plain",
                  "Bidrag till våtmarker 2025\n\nÖppen för ansökan\n\nKommuner kan söka bidraget för att anlägga våtmarker.\n",
                  "Bidrag till våtmarker 2025|Naturvårdsverket|naturvardsverket:bidrag-till-vatmarker:2025"},
