@@ -1,6 +1,7 @@
 // Sections, sentences and vocabulary matching over a parsed document.
 #include "extract/page.h"
 
+#include <algorithm>
 #include <cctype>
 
 #include "bidrag/common/slug.h"
@@ -52,17 +53,23 @@ std::string last_segment_compact(std::string_view path) {
   return out;
 }
 
-// Whether a heading's words make up the URL's last segment: at least two of its words (three
-// letters or more, years left out) and four in five of them occur in it.
+// Whether a heading's words make up the URL's last segment: at least two of its words occur in
+// it, and they cover most of the segment (a slug may drop words of the title) or make up four
+// in five of the heading's words (years and small words left out).
 bool names_url(std::string_view heading, const std::string& segment) {
   if (segment.size() < 8) return false;
   int words = 0, found = 0;
+  std::size_t covered = 0;
   for (const auto& w : slug_words(slugify(heading))) {
-    if (w.size() < 3 || all_digits(w)) continue;
+    if (all_digits(w)) continue;
+    const bool in = segment.find(w) != std::string::npos;
+    if (in) covered += w.size();
+    if (w.size() < 3 || vocab::set("function_word").equals(w)) continue;
     ++words;
-    if (segment.find(w) != std::string::npos) ++found;
+    found += in;
   }
-  return found >= 2 && found * 5 >= words * 4;
+  if (found < 2) return false;
+  return covered * 10 >= segment.size() * 7 || found * 5 >= words * 4;
 }
 
 }  // namespace
@@ -94,7 +101,11 @@ bool is_chrome_line(std::string_view text) {
   const std::string s = normalize::fold_spaces(text);
   if (s.empty()) return true;
   if (vocab::set("heading_title_chrome").equals(s) || vocab::set("status").equals(s)) return true;
-  if (vocab::set("cookie_notice").in(s)) return true;
+  if (vocab::set("cookie_notice").in(s) || vocab::set("browser_notice").in(s)) return true;
+  // "Gå direkt till sidans innehåll", "skip to Main Content": a skip link.
+  if (std::count(s.begin(), s.end(), ' ') < 10 && vocab::set("skip_link_start").starts(s) &&
+      vocab::set("skip_link_target").in(s))
+    return true;
   // A date line ("Senast uppdaterad 12 maj 2025"), or an agency's name alone (the logo text).
   if (vocab::set("published_label").starts(s) || normalize::find_agency(s)) return true;
   // A breadcrumb: two or more path separators between words.
@@ -174,7 +185,7 @@ std::optional<std::size_t> Page::title_block() const {
     const auto& b = d_.blocks[i];
     // A long title in a text capture is a paragraph line: it counts when it names the address.
     if (!named && b.kind == doc::BlockKind::paragraph && !b.text.empty() && b.text.back() != '.' &&
-        b.text.find(". ") == std::string::npos && names_url(b.text, segment))
+        b.text.find(". ") == std::string::npos && !is_chrome_line(b.text) && names_url(b.text, segment))
       named = i;
     if (b.kind != doc::BlockKind::heading || is_chrome_line(b.text)) continue;
     if (!named && names_url(b.text, segment)) named = i;
