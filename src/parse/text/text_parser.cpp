@@ -158,6 +158,9 @@ class TextParser {
       return;
     }
     start(doc::BlockKind::paragraph, s, number);
+    // A cookie notice copied with the page is a block of its own: the menu and title lines
+    // below it do not continue its sentence.
+    if (vocab::set("cookie_notice").in(s)) close();
   }
 
   void finish() {
