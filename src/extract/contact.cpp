@@ -75,11 +75,46 @@ std::optional<Person> split_person(std::string_view text) {
   const std::size_t end = first_field(s, {", ", " – ", " - ", " · ", " | "});
   Person p;
   p.name = trim(std::string_view(s).substr(0, end));
-  if (!looks_like_name(p.name)) return std::nullopt;
-  p.rest = trim(std::string_view(s).substr(end));
+  std::size_t rest_from = end;
+  // "Kontakta Anna Berg": the verb before the name is not part of it.
+  if (const auto m = vocab::set("contact_heading").starts(p.name); m && word_count(p.name) >= 3) {
+    const auto sp = p.name.find(' ');
+    p.name = p.name.substr(sp + 1);
+  }
+  if (!looks_like_name(p.name)) {
+    // "Lina Persson Handläggare/Verksamhet": the longest run of two to four name words first.
+    std::string best;
+    std::size_t at = 0;
+    for (int words = 0; words < 4; ++words) {
+      at = s.find(' ', at + 1);
+      const std::string head = s.substr(0, at);
+      if (words >= 1 && looks_like_name(head)) best = head;
+      if (at == std::string::npos) break;
+    }
+    if (best.empty()) return std::nullopt;
+    p.name = best;
+    rest_from = best.size();
+  }
+  p.rest = trim(std::string_view(s).substr(rest_from));
   const std::string job = trim(std::string_view(p.rest).substr(0, first_field(p.rest, {", ", " – ", " - ", " · ", " | "})));
   if (!job.empty() && !has_digit(job) && job.find('@') == std::string::npos && word_count(job) <= 4) p.job = job;
   return p;
+}
+
+// The name printed right before the first e-mail address of a sentence ("… är Sara Lind,
+// sara.lind@x.se"): its last two to four capitalised words.
+std::optional<std::string> name_before_address(const std::string& text) {
+  const auto emails = normalize::find_emails(text);
+  if (emails.empty()) return std::nullopt;
+  const std::string before = trim(std::string_view(text).substr(0, emails.front().begin));
+  std::optional<std::string> best;
+  std::size_t at = before.size();
+  for (int words = 0; words < 4 && at != std::string::npos && at > 0; ++words) {
+    at = before.rfind(' ', at - 1);
+    const std::string tail = before.substr(at == std::string::npos ? 0 : at + 1);
+    if (words >= 1 && looks_like_name(tail)) best = tail;
+  }
+  return best;
 }
 
 // E-mail and display from a block: a mailto link wins over the printed text.
@@ -165,7 +200,7 @@ class Section {
         flush();
         record::Contact c = mailbox(normalize::fold_spaces(b.text));
         take_email(b, b.value, c);
-        take_phone(b.value, c, false);
+        take_phone(b.value, c, true);
         out_.push_back({c, i});
         continue;
       }
@@ -194,7 +229,8 @@ class Section {
       if (!pending_label_ && !fact && (!card_ || card_->c.email)) {
         if (const auto emails = normalize::find_emails(text); !emails.empty()) {
           const std::string label = trim(std::string_view(text).substr(0, emails.front().begin));
-          if (!label.empty() && !has_digit(label) && word_count(label) <= 6 && !is_field_label(label) && !ends_sentence(label))
+          if (!label.empty() && !has_digit(label) && word_count(label) <= 6 && !is_field_label(label) &&
+              !ends_sentence(label) && !name_before_address(text))
             pending_label_ = label;
         }
       }
@@ -211,9 +247,20 @@ class Section {
       if (!card_) {
         // An address in running text ("Mejla x@y.se eller ring …"): the section's mailbox.
         if (!fact && (ends_sentence(text) || word_count(text) > 8) && has_email(b, text)) {
+          // "Handläggare är Sara Lind, sara.lind@x.se, telefon 010-160 14 52.": a person.
+          if (auto named = name_before_address(text)) {
+            record::Contact c;
+            c.name = *named;
+            c.role = person_role();
+            c.primary = true;
+            take_email(b, text, c);
+            take_phone(text, c, true);
+            out_.push_back({c, i});
+            continue;
+          }
           record::Contact c = mailbox(trim(heading_text));
           take_email(b, text, c);
-          take_phone(text, c, false);
+          take_phone(text, c, true);
           out_.push_back({c, i});
           continue;
         }

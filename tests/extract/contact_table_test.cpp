@@ -75,6 +75,19 @@ INSTANTIATE_TEST_SUITE_P(
                     "Stöd 2025\n\nKontakt\n\nKarin Lund, handläggare\nkarin.lund@exempelverket.se\n"
                     "Exempelverket · Box 310, 631 04 Eskilstuna · Växel: 016-544 20 00\n",
                     {"Karin Lund|handläggare|karin.lund@exempelverket.se||primary"}},
+        ContactCase{"person_named_in_a_sentence_and_a_mailbox_with_the_switchboard", "text/plain",
+                    "Stöd 2025\n\nFrågor?\n\nHandläggare för bidraget är Sara Lind, sara.lind@exempelverket.se, "
+                    "telefon 010-160 14 52.\n\nAllmänna frågor om bidrag: bidrag@exempelverket.se eller 010-160 10 00 (växel).\n",
+                    {"Sara Lind||sara.lind@exempelverket.se|+46101601452|primary",
+                     "||bidrag@exempelverket.se|+46101601000|mailbox"}},
+        ContactCase{"name_then_job_title_without_a_comma", "text/plain",
+                    "Stöd 2025\n\nKontakt\n\nLina Persson Handläggare/Verksamhet\nTelefon 040-675 31 22\n"
+                    "lina.persson@exempelverket.se\n",
+                    {"Lina Persson|Handläggare/Verksamhet|lina.persson@exempelverket.se|+46406753122|primary"}},
+        ContactCase{"contact_verb_before_the_name_is_dropped", "text/html",
+                    "<main><h1>Stöd 2025</h1><h2>Kontakt</h2><p>Kontakta Elin Dahl, "
+                    "<a href='mailto:elin.dahl@exempelverket.se'>elin.dahl@exempelverket.se</a></p></main>",
+                    {"Elin Dahl||elin.dahl@exempelverket.se||primary"}},
         ContactCase{"footer_switchboard_and_mailbox_stay_out", "text/html",
                     "<body><main><h1>Stöd 2025</h1><p>Ansök senast 1 maj.</p></main><footer><p>Växel: 08-123 132 00</p>"
                     "<p><a href='mailto:registrator@exempelverket.se'>registrator@exempelverket.se</a></p></footer></body>",
