@@ -112,7 +112,12 @@ bool is_call(const Page& page, std::size_t title_at, const Dates& dates) {
                                       [](const FoundDocument& d) { return d.role == record::DocumentRole::application; });
   if (!apply_link && is_listing(page, title_at)) return false;
   const bool badge = has_status_badge(page);
-  if (is_news(page, title_at) && !dates.days_left && !badge) return false;
+  // A news item is no call, unless it is a call published as news: a counter, a status badge,
+  // a call-only section ("Vem kan söka?") or an application link.
+  bool call_section = false;
+  for (const auto& b : page.blocks())
+    call_section = call_section || (b.kind == doc::BlockKind::heading && vocab::set("call_heading").starts(b.text));
+  if (is_news(page, title_at) && !dates.days_left && !badge && !call_section && !apply_link) return false;
   bool grant = false;
   for (std::size_t i = 0; i < page.blocks().size() && !grant; ++i) grant = vocab::set("call_cue").in(page.text_of(i));
   if (!grant) return false;
@@ -127,9 +132,7 @@ bool is_call(const Page& page, std::size_t title_at, const Dates& dates) {
     for (const auto& m : normalize::find_dates(sentence.text))
       if (m.date && !m.year_inferred) return true;
   }
-  for (const auto& b : page.blocks())
-    if (b.kind == doc::BlockKind::heading && vocab::set("call_heading").starts(b.text)) return true;
-  return apply_link;
+  return call_section || apply_link;
 }
 
 }  // namespace
