@@ -83,6 +83,15 @@ bool is_listing(const Page& page, std::size_t title_at) {
     }
   }
   if (children.size() >= 3) return true;
+  // Cards whose headings link each to a page of the same site (a calendar of grants).
+  std::set<std::string> card_links;
+  for (std::size_t i = title_at + 1; i < page.blocks().size(); ++i) {
+    const auto& b = page.blocks()[i];
+    if (b.kind != doc::BlockKind::heading || b.links.size() != 1 || b.links[0].text != b.text) continue;
+    const HostPath hp = host_and_path(b.links[0].href);
+    if (hp.host == own.host && hp.path != own.path) card_links.insert(hp.path);
+  }
+  if (card_links.size() >= 3) return true;
   // A copied listing has no addresses, but a status chip per card ("Stänger 30 juni 2025").
   int chips = 0;
   for (std::size_t i = title_at + 1; i < page.blocks().size(); ++i) {
