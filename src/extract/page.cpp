@@ -108,6 +108,14 @@ bool is_chrome_line(std::string_view text) {
     return true;
   // A date line ("Senast uppdaterad 12 maj 2025"), or an agency's name alone (the logo text).
   if (vocab::set("published_label").starts(s) || normalize::find_agency(s)) return true;
+  // The site's logo text: an agency's name with little else ("Kortnamn – Delegationen mot X").
+  if (std::count(s.begin(), s.end(), ' ') < 8) {
+    for (const auto& m : normalize::find_agencies_in(s))
+      if ((m.end - m.begin) * 10 >= s.size() * 6) return true;
+  }
+  // One crumb of a breadcrumb printed a line each ("Bidrag och garantier /").
+  for (std::string_view end : {" /", " >", " ›", " »"})
+    if (s.size() > end.size() && s.ends_with(end)) return true;
   // A breadcrumb: two or more path separators between words.
   int separators = 0;
   for (std::string_view sep : {" / ", " > ", " › ", " » "}) {
