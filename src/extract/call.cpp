@@ -1,8 +1,10 @@
 // extract_call: assembles the call record and its deadline, contact and document records.
+#include <algorithm>
 #include <cctype>
 #include <set>
 
 #include "bidrag/extract/extract.h"
+#include "bidrag/normalize/dates.h"
 #include "bidrag/normalize/text.h"
 #include "bidrag/record/ids.h"
 #include "bidrag/vocab/vocab.h"
@@ -65,7 +67,8 @@ bool is_news(const Page& page, std::size_t title_at) {
 }
 
 // A listing of calls: three or more links to pages below this page's own address (one card
-// per call), as a call page links at most a page or two of its own (questions and answers).
+// per call), as a call page links at most a page or two of its own (questions and answers);
+// in a copy without addresses, three or more status chips.
 bool is_listing(const Page& page, std::size_t title_at) {
   const HostPath own = host_and_path(own_url(page.document()));
   if (own.host.empty()) return false;
@@ -79,7 +82,24 @@ bool is_listing(const Page& page, std::size_t title_at) {
       if (hp.host == own.host && hp.path.size() > dir.size() && hp.path.rfind(dir, 0) == 0) children.insert(hp.path);
     }
   }
-  return children.size() >= 3;
+  if (children.size() >= 3) return true;
+  // Cards whose headings link each to a page of the same site (a calendar of grants).
+  std::set<std::string> card_links;
+  for (std::size_t i = title_at + 1; i < page.blocks().size(); ++i) {
+    const auto& b = page.blocks()[i];
+    if (b.kind != doc::BlockKind::heading || b.links.size() != 1 || b.links[0].text != b.text) continue;
+    const HostPath hp = host_and_path(b.links[0].href);
+    if (hp.host == own.host && hp.path != own.path) card_links.insert(hp.path);
+  }
+  if (card_links.size() >= 3) return true;
+  // A copied listing has no addresses, but a status chip per card ("Stänger 30 juni 2025").
+  int chips = 0;
+  for (std::size_t i = title_at + 1; i < page.blocks().size(); ++i) {
+    const auto& b = page.blocks()[i];
+    if (b.kind == doc::BlockKind::fact || b.kind == doc::BlockKind::table || word_count(b.text) > 6) continue;
+    if (vocab::set("listing_chip").starts(b.text)) ++chips;
+  }
+  return chips >= 3;
 }
 
 // A status badge or chip: a short block that starts with a status phrase ("Stängd", "Öppen för
@@ -94,14 +114,22 @@ bool has_status_badge(const Page& page) {
 
 // A page is a grant call when it has a main heading, speaks of money to apply for, and is
 // neither a news item nor a listing of calls; and it shows what only a call has: a status badge,
-// a who-may-apply or how-to-apply heading, an application link, or application dates. A single
+// a who-may-apply or how-to-apply section, an application link, or application dates. A single
 // application date read from running text ("ansökningsperioden, som stängde den 17 mars") is
 // what a news item on a decision also says: it makes a call only with more of one (a stated
 // status, a counter, both ends of the window, a facts-box date, or a who-may-apply section).
 bool is_call(const Page& page, std::size_t title_at, const Dates& dates, const Texts& texts) {
-  if (is_listing(page, title_at)) return false;
+  const auto documents = find_documents(page);
+  const bool apply_link = std::any_of(documents.begin(), documents.end(),
+                                      [](const FoundDocument& d) { return d.role == record::DocumentRole::application; });
+  if (!apply_link && is_listing(page, title_at)) return false;
   const bool badge = has_status_badge(page);
-  if (is_news(page, title_at) && !dates.days_left && !badge) return false;
+  // A news item is no call, unless it is a call published as news: a counter, a status badge,
+  // a call-only section ("Vem kan söka?") or an application link.
+  bool call_section = false;
+  for (const auto& b : page.blocks())
+    call_section = call_section || (b.kind == doc::BlockKind::heading && vocab::set("call_heading").starts(b.text));
+  if (is_news(page, title_at) && !dates.days_left && !badge && !call_section && !apply_link) return false;
   bool grant = false;
   for (std::size_t i = 0; i < page.blocks().size() && !grant; ++i) grant = vocab::set("call_cue").in(page.text_of(i));
   if (!grant) return false;
@@ -113,11 +141,15 @@ bool is_call(const Page& page, std::size_t title_at, const Dates& dates, const T
   const bool labelled = (open && open->labelled) || (close && close->labelled) || (requisition && requisition->labelled);
   const bool more = dates.status || dates.days_left || (open && close) || labelled || texts.eligibility;
   if ((dated && more) || badge) return true;
-  for (const auto& b : page.blocks())
-    if (b.kind == doc::BlockKind::heading && vocab::set("call_heading").starts(b.text)) return true;
-  for (const auto& d : find_documents(page))
-    if (d.role == record::DocumentRole::application) return true;
-  return false;
+  // "Om statsbidrag", "Frågor och svar om …": a general page about grants.
+  if (vocab::set("info_title").starts(page.blocks()[title_at].text)) return false;
+  // A sentence that dates applying ("Sista ansökningsdag: 15 mars 2025").
+  for (const auto& sentence : page.sentences()) {
+    if (!vocab::set("call_phrase").in(sentence.text)) continue;
+    for (const auto& m : normalize::find_dates(sentence.text))
+      if (m.date && !m.year_inferred) return true;
+  }
+  return call_section || apply_link;
 }
 
 // The status the dates give on `day`: closed after the close, upcoming before the opening,
@@ -136,9 +168,10 @@ std::vector<record::Record> extract_call(const doc::Document& document, const Sn
   (void)context;
   const Page page(document);
   const auto title_at = page.title_block();
-  if (!title_at) return {};
+  const auto title = page.title();
+  if (!title_at || !title) return {};
   record::Call call;
-  call.title = document.blocks[*title_at].text;
+  call.title = *title;
   std::string bare_title;
   std::optional<int> year = title_year(call.title, bare_title);
   Dates dates = find_dates(page, year);

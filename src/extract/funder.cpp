@@ -32,6 +32,23 @@ bool plausible_name(const std::string& s) {
   return !vocab::set("funder_not_a_name").equals(s);
 }
 
+// A name as printed for a body the registry does not know: capitalised words but for small
+// ones ("Stiftelsen för X"), at most five; "Förra året" is no name.
+bool printed_name(const std::string& s) {
+  if (!plausible_name(s)) return false;
+  std::size_t i = 0;
+  int words = 0;
+  while (i < s.size()) {
+    auto sp = s.find(' ', i);
+    const std::string w = s.substr(i, sp == std::string::npos ? std::string::npos : sp - i);
+    if (++words > 5) return false;
+    if (!starts_upper(w) && !vocab::set("function_word").equals(w)) return false;
+    if (sp == std::string::npos) break;
+    i = sp + 1;
+  }
+  return true;
+}
+
 struct Named {
   const normalize::Agency* agency = nullptr;
   std::string printed;  // an unknown body's name as printed
@@ -50,7 +67,7 @@ Named from_sentence(const std::string& text) {
       if (const auto* a = normalize::find_agency(subject)) return {a, {}};
       const auto mentions = normalize::find_agencies_in(subject);
       if (!mentions.empty() && mentions.back().end >= subject.size()) return {mentions.back().agency, {}};
-      if (out.printed.empty()) out.printed = subject;
+      if (out.printed.empty() && printed_name(subject)) out.printed = subject;
     } else {
       const auto mentions = normalize::find_agencies_in(std::string_view(text).substr(m.end));
       if (!mentions.empty() && mentions.front().begin <= 2) return {mentions.front().agency, {}};
@@ -99,7 +116,7 @@ std::string find_funder(const Page& page) {
     if (const auto* a = normalize::agency_for_url(page.document().url)) return a->name;
   }
   if (!printed.printed.empty()) return printed.printed;
-  if (plausible_name(owner)) return owner;
+  if (printed_name(owner)) return owner;
   // The agency the page mentions most (a text capture without its address).
   std::map<const normalize::Agency*, int> counts;
   const normalize::Agency* most = nullptr;

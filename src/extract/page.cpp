@@ -1,9 +1,11 @@
 // Sections, sentences and vocabulary matching over a parsed document.
 #include "extract/page.h"
 
+#include <algorithm>
 #include <cctype>
 
 #include "bidrag/common/slug.h"
+#include "bidrag/normalize/agency.h"
 #include "bidrag/normalize/dates.h"
 #include "bidrag/normalize/text.h"
 #include "bidrag/vocab/vocab.h"
@@ -60,17 +62,23 @@ std::string last_segment_compact(std::string_view path) {
   return out;
 }
 
-// Whether a heading's words make up the URL's last segment: at least two of its words (three
-// letters or more, years left out) and four in five of them occur in it.
+// Whether a heading's words make up the URL's last segment: at least two of its words occur in
+// it, and they cover most of the segment (a slug may drop words of the title) or make up four
+// in five of the heading's words (years and small words left out).
 bool names_url(std::string_view heading, const std::string& segment) {
   if (segment.size() < 8) return false;
   int words = 0, found = 0;
+  std::size_t covered = 0;
   for (const auto& w : slug_words(slugify(heading))) {
-    if (w.size() < 3 || all_digits(w)) continue;
+    if (all_digits(w)) continue;
+    const bool in = segment.find(w) != std::string::npos;
+    if (in) covered += w.size();
+    if (w.size() < 3 || vocab::set("function_word").equals(w)) continue;
     ++words;
-    if (segment.find(w) != std::string::npos) ++found;
+    found += in;
   }
-  return found >= 2 && found * 5 >= words * 4;
+  if (found < 2) return false;
+  return covered * 10 >= segment.size() * 7 || found * 5 >= words * 4;
 }
 
 // A short line that is a date or a day counter ("2025-05-15 14:00", "77 dagar") right under a
@@ -120,7 +128,21 @@ bool is_chrome_line(std::string_view text) {
   const std::string s = normalize::fold_spaces(text);
   if (s.empty()) return true;
   if (vocab::set("heading_title_chrome").equals(s) || vocab::set("status").equals(s)) return true;
-  if (vocab::set("cookie_notice").in(s)) return true;
+  if (vocab::set("cookie_notice").in(s) || vocab::set("browser_notice").in(s)) return true;
+  // "Gå direkt till sidans innehåll", "skip to Main Content": a skip link.
+  if (std::count(s.begin(), s.end(), ' ') < 10 && vocab::set("skip_link_start").starts(s) &&
+      vocab::set("skip_link_target").in(s))
+    return true;
+  // A date line ("Senast uppdaterad 12 maj 2025"), or an agency's name alone (the logo text).
+  if (vocab::set("published_label").starts(s) || normalize::find_agency(s)) return true;
+  // The site's logo text: an agency's name with little else ("Kortnamn – Delegationen mot X").
+  if (std::count(s.begin(), s.end(), ' ') < 8) {
+    for (const auto& m : normalize::find_agencies_in(s))
+      if ((m.end - m.begin) * 10 >= s.size() * 6) return true;
+  }
+  // One crumb of a breadcrumb printed a line each ("Bidrag och garantier /").
+  for (std::string_view end : {" /", " >", " ›", " »"})
+    if (s.size() > end.size() && s.ends_with(end)) return true;
   // A breadcrumb: two or more path separators between words.
   int separators = 0;
   for (std::string_view sep : {" / ", " > ", " › ", " » "}) {
@@ -198,6 +220,10 @@ std::optional<std::size_t> Page::title_block() const {
   const std::string segment = last_segment_compact(host_and_path(own_url(d_)).path);
   for (std::size_t i = 0; i < d_.blocks.size(); ++i) {
     const auto& b = d_.blocks[i];
+    // A long title in a text capture is a paragraph line: it counts when it names the address.
+    if (!named && b.kind == doc::BlockKind::paragraph && !b.text.empty() && b.text.back() != '.' &&
+        b.text.find(". ") == std::string::npos && !is_chrome_line(b.text) && names_url(b.text, segment))
+      named = i;
     if (b.kind != doc::BlockKind::heading || is_chrome_line(b.text)) continue;
     if (!named && names_url(b.text, segment)) named = i;
     if (!first_h1 && b.level == 1) first_h1 = i;
@@ -205,6 +231,28 @@ std::optional<std::size_t> Page::title_block() const {
   }
   if (named) return named;
   return first_h1 ? first_h1 : first;
+}
+
+std::optional<std::string> Page::title() const {
+  const auto at = title_block();
+  if (at && !vocab::set("section_not_title").starts(d_.blocks[*at].text)) return d_.blocks[*at].text;
+  // The last path segment as words: "…/statsbidrag-till-x-2023/" → "Statsbidrag till x 2023".
+  const std::string own_path = host_and_path(own_url(d_)).path;
+  std::string_view path = own_path;
+  while (!path.empty() && path.back() == '/') path.remove_suffix(1);
+  std::string_view seg = path.substr(path.rfind('/') + 1);
+  if (const auto dot = seg.rfind('.'); dot != std::string_view::npos) seg = seg.substr(0, dot);
+  const auto words = slug_words(slugify(seg));
+  int letter_words = 0;
+  for (const auto& w : words) letter_words += !all_digits(w);
+  if (letter_words < 3 || seg.find('-') == std::string_view::npos) {
+    if (at) return d_.blocks[*at].text;
+    return std::nullopt;
+  }
+  std::string out;
+  for (const auto& w : words) out += (out.empty() ? "" : " ") + w;
+  out[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(out[0])));
+  return out;
 }
 
 std::optional<std::size_t> Page::find_heading(std::initializer_list<std::string_view> keys) const {

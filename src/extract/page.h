@@ -37,6 +37,11 @@ class Page {
   // heading, else the first heading; headings that are site chrome (skip links, "Lyssna", a
   // status badge, a breadcrumb, a cookie notice) never count.
   [[nodiscard]] std::optional<std::size_t> title_block() const;
+  // The call's title: the title block's text; when a capture starts below the title (its first
+  // heading is a section such as "Syfte med statsbidraget") and the address ends in a slug of
+  // words, the slug's words ("statsbidrag-till-kommunerna" → "Statsbidrag till kommunerna"),
+  // which give the same ids as the printed title.
+  [[nodiscard]] std::optional<std::string> title() const;
 
   // The heading (index) that a block sits under, or nullopt before the first section.
   [[nodiscard]] std::optional<std::size_t> section_of(std::size_t block) const { return section_[block]; }

@@ -10,6 +10,7 @@
 #include "bidrag/common/slug.h"
 #include "bidrag/normalize/contact.h"
 #include "bidrag/normalize/text.h"
+#include "bidrag/vocab/vocab.h"
 
 namespace bidrag::parse::text {
 namespace {
@@ -35,9 +36,8 @@ bool all_digits(const std::string& w) {
 // Path words that say nothing about which link it is.
 const std::set<std::string>& url_stopwords() {
   static const std::set<std::string> s{"www",        "http",      "https",  "html", "htm",     "pdf",  "aspx",
-                                       "php",        "index",     "globalassets", "contentassets", "dokument",
-                                       "documents",  "download",  "files",  "sites", "default", "statsbidrag",
-                                       "och",        "for",       "med",    "att",  "den",     "det",  "www2"};
+                                       "php",        "index",     "globalassets", "contentassets",
+                                       "documents",  "download",  "files",  "sites", "default", "www2"};
   return s;
 }
 
@@ -93,8 +93,7 @@ class Scorer {
     double bonus = link_like ? 0.3 : 0.0;
     // Lines that read as links: "Läs mer om …", "Ansök nu", "Ladda ner …".
     const std::string folded = normalize::fold_case(full);
-    for (std::string_view lead : {"läs mer", "ansök", "rekvirera", "ladda ner", "till ", "mer om", "se även", "gå till"})
-      if (link_like && folded.rfind(lead, 0) == 0) bonus += 0.3;
+    if (link_like && vocab::set("link_lead").starts(folded)) bonus += 0.3;
     if (auto mail = normalize::email_from_mailto(url)) {
       for (const auto& e : normalize::find_emails(full)) {
         if (e.email == *mail) return 10 + bonus;
@@ -108,7 +107,7 @@ class Scorer {
     path = slash == std::string::npos ? std::string{} : path.substr(slash);
     double matches = 0;
     for (const auto& uw : words_of(path)) {
-      if (uw.size() < 3 || all_digits(uw) || url_stopwords().count(uw) || title_words_.count(uw)) continue;
+      if (uw.size() < 3 || all_digits(uw) || url_stopwords().count(uw) || vocab::set("url_stopword").equals(uw) || title_words_.count(uw)) continue;
       double best = 0;
       for (const auto& w : words) {
         if (w == uw) best = 1.0;

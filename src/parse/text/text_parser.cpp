@@ -8,8 +8,10 @@
 #include "bidrag/common/error.h"
 #include "bidrag/normalize/text.h"
 #include "bidrag/parse/parse.h"
+#include "bidrag/vocab/vocab.h"
 #include "parse/facts.h"
 #include "parse/text/link_lines.h"
+#include "parse/text/lynx.h"
 
 namespace bidrag::parse {
 namespace {
@@ -43,18 +45,18 @@ bool starts_lower(std::string_view s) {
 bool ends_with_function_word(std::string_view s) {
   const auto sp = s.rfind(' ');
   if (sp == std::string_view::npos) return false;
-  const std::string_view last = s.substr(sp + 1);
-  for (std::string_view w : {"av", "och", "i", "på", "till", "för", "med", "som", "att", "den", "det", "de", "om",
-                             "från", "en", "ett", "eller", "samt", "vid", "under", "efter", "inom", "mellan", "hos"})
-    if (last == w) return true;
-  return false;
+  return vocab::set("function_word").equals(s.substr(sp + 1)).has_value();
 }
 
 // A line that can stand alone as a heading or a link: short, no sentence punctuation at the
 // end, not starting in lower case.
 bool heading_shaped(std::string_view s) {
-  return word_count(s) <= 12 && !s.empty() && std::string_view(".,;:!?").find(s.back()) == std::string_view::npos &&
-         !starts_lower(s);
+  if (s.empty() || starts_lower(s)) return false;
+  // Two sentences on one line are running text.
+  if (s.find(". ") != std::string_view::npos || s.find("? ") != std::string_view::npos) return false;
+  // "Vem kan söka?": a short question is a section heading of a call page.
+  if (s.back() == '?') return word_count(s) <= 8;
+  return word_count(s) <= 12 && std::string_view(".,;:!").find(s.back()) == std::string_view::npos;
 }
 
 // "1. ", "2) " → ordinal; bullets "- ", "• ", "– ", "* " → 0; else -1.
@@ -93,9 +95,14 @@ class TextParser {
       return;
     }
     if (in_url_group_) flush_urls();
+    // A line of the site's chrome copied with the page ("Lyssna" under every heading, "Hoppa
+    // till huvudinnehåll", "Meny") is no content: left out, so it splits no section.
+    if (vocab::set("heading_title_chrome").equals(s)) return;
     const bool after_blank = blank_;
     blank_ = false;
-    if (d_.blocks.empty() && !open_) {
+    // The first line is the page's title, unless it is a "Label: value" fact (a capture that
+    // starts below the title).
+    if (d_.blocks.empty() && !open_ && !split_label_value(s)) {
       start(doc::BlockKind::heading, s, number).level = 1;
       close();
       return;
@@ -151,11 +158,77 @@ class TextParser {
       return;
     }
     start(doc::BlockKind::paragraph, s, number);
+    // A cookie notice copied with the page is a block of its own: the menu and title lines
+    // below it do not continue its sentence.
+    if (vocab::set("cookie_notice").in(s)) close();
   }
 
   void finish() {
     close();
     if (in_url_group_) flush_urls();
+  }
+
+  // A line of a terminal-browser dump (lynx.h): its layout says what it is. Flush-left lines
+  // are section headings, the deeply indented first heading-shaped line is the page's title,
+  // body text is indented and never a heading by shape, and a row of a table laid out in
+  // columns (lynx.h) is a fact. The line's links go with the block it ends up in.
+  void dump_line(const text::DumpLine& l) {
+    const std::string s = normalize::fold_spaces(l.text);
+    if (s.empty()) {
+      close();
+      blank_ = true;
+      return;
+    }
+    const bool after_blank = blank_;
+    blank_ = false;
+    const int number = l.number;
+    std::size_t text_start = 0;
+    if (const int ordinal = list_marker(s, text_start); ordinal >= 0) {
+      close();
+      start(doc::BlockKind::list_item, s.substr(text_start), number).ordinal = ordinal;
+    } else if (l.indent == 0) {
+      close();
+      start(doc::BlockKind::heading, s, number).level = 2;
+      close();
+    } else if (!title_seen_ && l.indent >= 6 && after_blank && heading_shaped(s)) {
+      close();
+      start(doc::BlockKind::heading, s, number).level = 1;
+      title_seen_ = true;
+      close();
+    } else if (l.row) {
+      close();
+      doc::Block& b = start(doc::BlockKind::fact, l.row->first, number);
+      b.value = l.row->second;
+      close();
+    } else if (auto lv = split_label_value(s); lv && !(open_ && !ends_sentence(last_line_) && !after_blank)) {
+      close();
+      doc::Block& b = start(doc::BlockKind::fact, lv->label, number);
+      b.value = lv->value;
+      close();
+    } else if (open_ && !after_blank) {
+      doc::Block& cur = d_.blocks.back();
+      cur.text += ' ';
+      cur.text += s;
+      last_line_ = s;
+    } else {
+      close();
+      start(doc::BlockKind::paragraph, s, number);
+    }
+    if (!l.links.empty() && !d_.blocks.empty()) {
+      doc::Block& b = d_.blocks.back();
+      b.links.insert(b.links.end(), l.links.begin(), l.links.end());
+    }
+  }
+
+  // Lines that are all one link are link blocks, as in the HTML and PDF models.
+  void finish_dump() {
+    close();
+    for (doc::Block& b : d_.blocks) {
+      if (b.links.size() == 1 && b.links[0].text == b.text && b.kind == doc::BlockKind::paragraph) {
+        b.kind = doc::BlockKind::link;
+        b.href = b.links[0].href;
+      }
+    }
   }
 
  private:
@@ -191,6 +264,7 @@ class TextParser {
   }
 
   doc::Document& d_;
+  bool title_seen_ = false;
   bool open_ = false, blank_ = true, in_url_group_ = false;
   std::string last_line_;
   std::vector<text::UrlLine> urls_;
@@ -206,6 +280,15 @@ doc::Document parse_text(const Snapshot& s) {
   const std::string utf8 = normalize::decode_to_utf8(s.bytes, s.content_type);
   if (utf8.find('\0') != std::string::npos) throw Error(s.url, "", "binary data, not text");
   TextParser parser(d);
+  if (const auto dump = text::read_dump(utf8)) {
+    for (const auto& l : *dump) parser.dump_line(l);
+    parser.finish_dump();
+    for (const auto& b : d.blocks) {
+      if (b.kind == doc::BlockKind::heading && b.level == 1) d.title = b.text;
+    }
+    if (d.title.empty() && !d.blocks.empty()) d.title = d.blocks.front().text;
+    return d;
+  }
   std::size_t pos = 0;
   int number = 0;
   while (pos <= utf8.size()) {
