@@ -11,6 +11,7 @@
 #include "bidrag/common/date.h"
 #include "bidrag/common/error.h"
 #include "bidrag/common/exit_code.h"
+#include "bidrag/normalize/agency.h"
 #include "bidrag/normalize/amounts.h"
 #include "bidrag/normalize/contact.h"
 #include "bidrag/normalize/dates.h"
@@ -137,6 +138,36 @@ struct Run {
     return true;
   }
 
+  // A whole name or short form, else a URL's host, else the first agency the text mentions.
+  static bool agency(Writer& w, const std::string& in) {
+    const nz::Agency* a = nz::find_agency(in);
+    const char* found_by = "name";
+    if (!a && in.find(' ') == std::string::npos && in.find('.') != std::string::npos) {
+      a = nz::agency_for_url(in);
+      found_by = "url";
+    }
+    if (!a) {
+      if (const auto mentions = nz::find_agencies_in(in); !mentions.empty()) {
+        a = mentions.front().agency;
+        found_by = "text";
+      }
+    }
+    if (!a) {
+      null(w, "name");
+      null(w, "slug");
+      str(w, "error", "no agency, region or county administrative board named in '" + nz::fold_spaces(in) + "'");
+      return false;
+    }
+    str(w, "name", a->name);
+    str(w, "slug", a->slug);
+    if (a->org_number) str(w, "org_number", *a->org_number);
+    else null(w, "org_number");
+    str(w, "kind", std::string(nz::to_string(a->kind)));
+    if (a->county_code) str(w, "county_code", *a->county_code);
+    str(w, "found_by", found_by);
+    return true;
+  }
+
   static bool text(Writer& w, const std::string& in) {
     str(w, "text", nz::fold_spaces(nz::join_hyphenated_lines(nz::repair_mojibake(nz::nfc(in)))));
     return true;
@@ -154,6 +185,7 @@ struct Run {
     else if (o.kind == "phone") ok = phone(w, raw);
     else if (o.kind == "email") ok = email(w, raw);
     else if (o.kind == "municipality") ok = municipality(w, raw);
+    else if (o.kind == "agency") ok = agency(w, raw);
     else ok = text(w, raw);
     w.EndObject();
     out << buf.GetString() << '\n';
@@ -195,10 +227,10 @@ Runner setup_normalize(CLI::App& app, const Globals&) {
   auto o = std::make_shared<Options>();
   app.description(
       "Normalize one kind of value in each TEXT (or, without TEXT, each line of standard input) and print one "
-      "JSON object per input: date, amount, phone, email, municipality or text.");
-  app.add_option("kind", o->kind, "What to normalize: date, amount, phone, email, municipality, text")
+      "JSON object per input: date, amount, phone, email, municipality, agency or text.");
+  app.add_option("kind", o->kind, "What to normalize: date, amount, phone, email, municipality, agency, text")
       ->required()
-      ->check(CLI::IsMember({"date", "amount", "phone", "email", "municipality", "text"}));
+      ->check(CLI::IsMember({"date", "amount", "phone", "email", "municipality", "agency", "text"}));
   app.add_option("text", o->texts, "Values to normalize (default: the lines of standard input)");
   app.add_option("--ref", o->ref, "Reference date YYYY-MM-DD for dates without a year (default: today, UTC)");
   app.add_option("--year", o->year, "The document's own year, for dates printed without one")
@@ -212,6 +244,8 @@ Runner setup_normalize(CLI::App& app, const Globals&) {
                  "  phone         e164, display\n"
                  "  email         email, display\n"
                  "  municipality  name, code, county_code, county, warnings\n"
+                 "  agency        name (the funder name of records), slug, org_number, kind (myndighet, region,\n"
+                 "                lansstyrelse), county_code, found_by (name, url or text)\n"
                  "  text          text (NFC, mojibake repaired, hyphenation joined, spaces folded)\n"
                  "\nExamples:\n"
                  "  bidrag normalize date 'senast den 15 februari 2024'\n"
@@ -219,7 +253,8 @@ Runner setup_normalize(CLI::App& app, const Globals&) {
                  "  bidrag normalize amount '12,5 mnkr' '1 234 567:-'\n"
                  "  bidrag normalize amount --unit tkr -- '-2 500'\n"
                  "  bidrag normalize phone 'Telefonnummer: 075-247 41 28'\n"
-                 "  bidrag normalize municipality < names.txt\n\n") +
+                 "  bidrag normalize municipality < names.txt\n"
+                 "  bidrag normalize agency MUCF https://www.lansstyrelsen.se/kalmar/\n\n") +
              kExitCodeHelp + "  (exit code 1 here: some inputs gave no valid value)\n");
   return [o] { return run(*o); };
 }

@@ -1,26 +1,77 @@
-// Swedish calendar words: month names and abbreviations, weekdays, ordinals, number words.
+// Swedish calendar words, all from data/vocabulary.tsv: months (sets month, month_abbreviation),
+// weekdays (weekday), ordinals (ordinal), number words (number_word), duration units
+// (duration_unit). The tables are built once, longest phrase first.
 #include "normalize/date_words.h"
 
-#include <array>
+#include <algorithm>
+#include <vector>
 
+#include "bidrag/vocab/vocab.h"
 #include "normalize/utf8.h"
 
 namespace bidrag::normalize::words {
 namespace {
-
-struct Word {
-  std::string_view text;
-  int value;
-};
 
 // A whole word: the next character is no letter or digit.
 std::size_t whole(std::string_view s, std::string_view w) noexcept {
   return s.starts_with(w) && utf8::at_word_end(s, w.size()) ? w.size() : 0;
 }
 
-template <std::size_t N>
-std::size_t longest(std::string_view s, const std::array<Word, N>& table, int& value) noexcept {
-  for (const Word& w : table) {
+// One vocabulary set as a table, longest phrase first so "sept" beats "sep" and
+// "kalenderdagar" beats "dagar".
+struct VocabWord {
+  std::string text;  // folded (lower case), as the scanner's lower-cased text spells it
+  int value;
+  bool abbreviation;
+};
+
+std::vector<VocabWord> load(std::initializer_list<std::pair<std::string_view, bool>> sets) {
+  std::vector<VocabWord> out;
+  for (const auto& [name, abbreviation] : sets)
+    for (const vocab::Entry* e : vocab::set(name).entries()) out.push_back({e->folded, std::stoi(e->meaning), abbreviation});
+  std::stable_sort(out.begin(), out.end(), [](const VocabWord& a, const VocabWord& b) { return a.text.size() > b.text.size(); });
+  return out;
+}
+
+const std::vector<VocabWord>& months() {
+  static const std::vector<VocabWord> table = load({{"month", false}, {"month_abbreviation", true}});
+  return table;
+}
+
+const std::vector<VocabWord>& weekdays() {
+  static const std::vector<VocabWord> table = load({{"weekday", false}});
+  return table;
+}
+
+const std::vector<VocabWord>& ordinals() {
+  static const std::vector<VocabWord> table = load({{"ordinal", false}});
+  return table;
+}
+
+const std::vector<VocabWord>& numbers() {
+  static const std::vector<VocabWord> table = load({{"number_word", false}});
+  return table;
+}
+
+// Duration units keep their ISO 8601 designator (D, W, M, Y) as the meaning.
+struct UnitWord {
+  std::string text;
+  char unit;
+};
+
+const std::vector<UnitWord>& units() {
+  static const std::vector<UnitWord> table = [] {
+    std::vector<UnitWord> out;
+    for (const vocab::Entry* e : vocab::set("duration_unit").entries()) out.push_back({e->folded, e->meaning.at(0)});
+    std::stable_sort(out.begin(), out.end(), [](const UnitWord& x, const UnitWord& y) { return x.text.size() > y.text.size(); });
+    return out;
+  }();
+  return table;
+}
+
+// The longest whole word of the table at the start of s.
+std::size_t longest(std::string_view s, const std::vector<VocabWord>& table, int& value) {
+  for (const VocabWord& w : table) {
     if (const std::size_t n = whole(s, w.text)) {
       value = w.value;
       return n;
@@ -28,48 +79,6 @@ std::size_t longest(std::string_view s, const std::array<Word, N>& table, int& v
   }
   return 0;
 }
-
-// Full names first, then abbreviations (longest first so "sept" beats "sep").
-constexpr std::array<Word, 25> kMonths = {{
-    {"januari", 1}, {"februari", 2}, {"mars", 3},     {"april", 4},    {"maj", 5},
-    {"juni", 6},    {"juli", 7},     {"augusti", 8},  {"september", 9}, {"oktober", 10},
-    {"november", 11}, {"december", 12}, {"febr", 2},  {"sept", 9},     {"jan", 1},
-    {"feb", 2},     {"mar", 3},      {"apr", 4},      {"jun", 6},      {"jul", 7},
-    {"aug", 8},     {"sep", 9},      {"okt", 10},     {"nov", 11},     {"dec", 12},
-}};
-
-constexpr std::array<Word, 7> kWeekdays = {{
-    {"måndag", 1}, {"tisdag", 2}, {"onsdag", 3}, {"torsdag", 4}, {"fredag", 5}, {"lördag", 6}, {"söndag", 7},
-}};
-
-constexpr std::array<Word, 36> kOrdinals = {{
-    {"trettioförsta", 31}, {"trettioförste", 31}, {"tjugoförsta", 21}, {"tjugoförste", 21},
-    {"tjugoandra", 22},    {"tjugoandre", 22},    {"tjugotredje", 23}, {"tjugofjärde", 24},
-    {"tjugofemte", 25},    {"tjugosjätte", 26},   {"tjugosjunde", 27}, {"tjugoåttonde", 28},
-    {"tjugonionde", 29},   {"trettionde", 30},    {"tjugonde", 20},    {"förste", 1},
-    {"första", 1},         {"andre", 2},          {"andra", 2},        {"tredje", 3},
-    {"fjärde", 4},         {"femte", 5},          {"sjätte", 6},       {"sjunde", 7},
-    {"åttonde", 8},        {"nionde", 9},         {"tionde", 10},      {"elfte", 11},
-    {"tolfte", 12},        {"trettonde", 13},     {"fjortonde", 14},   {"femtonde", 15},
-    {"sextonde", 16},      {"sjuttonde", 17},     {"artonde", 18},     {"nittonde", 19},
-}};
-
-constexpr std::array<Word, 20> kNumbers = {{
-    {"en", 1},      {"ett", 1},      {"två", 2},     {"tre", 3},      {"fyra", 4},
-    {"fem", 5},     {"sex", 6},      {"sju", 7},     {"åtta", 8},     {"nio", 9},
-    {"tio", 10},    {"elva", 11},    {"tolv", 12},   {"fjorton", 14}, {"femton", 15},
-    {"tjugo", 20},  {"trettio", 30}, {"fyrtio", 40}, {"sextio", 60},  {"nittio", 90},
-}};
-
-struct Unit {
-  std::string_view text;
-  char unit;
-};
-constexpr std::array<Unit, 13> kUnits = {{
-    {"kalenderdagars", 'D'}, {"kalenderdagar", 'D'}, {"kalenderdag", 'D'}, {"dagars", 'D'}, {"dagar", 'D'},
-    {"dag", 'D'},            {"veckors", 'W'},       {"veckor", 'W'},      {"vecka", 'W'},  {"månaders", 'M'},
-    {"månader", 'M'},        {"månad", 'M'},         {"år", 'Y'},
-}};
 
 }  // namespace
 
@@ -89,12 +98,11 @@ std::string lower_swedish(std::string_view text) {
   return out;
 }
 
-std::size_t month(std::string_view s, int& value) noexcept {
-  for (const Word& w : kMonths) {
+std::size_t month(std::string_view s, int& value) {
+  for (const VocabWord& w : months()) {
     if (!s.starts_with(w.text)) continue;
     const std::size_t n = w.text.size();
-    const bool abbreviation = &w - kMonths.data() >= 12;
-    if (abbreviation && n < s.size() && s[n] == '.') {  // "jan." but not "maj." at a sentence end
+    if (w.abbreviation && n < s.size() && s[n] == '.') {  // "jan." but not "maj." at a sentence end
       value = w.value;
       return n + 1;
     }
@@ -106,17 +114,18 @@ std::size_t month(std::string_view s, int& value) noexcept {
   return 0;
 }
 
-std::size_t weekday(std::string_view s) noexcept {
-  int unused = 0;
-  return longest(s, kWeekdays, unused);
+std::size_t weekday(std::string_view s) {
+  for (const VocabWord& w : weekdays())
+    if (whole(s, w.text)) return w.text.size();
+  return 0;
 }
 
-std::size_t ordinal(std::string_view s, int& value) noexcept { return longest(s, kOrdinals, value); }
+std::size_t ordinal(std::string_view s, int& value) { return longest(s, ordinals(), value); }
 
-std::size_t number(std::string_view s, int& value) noexcept { return longest(s, kNumbers, value); }
+std::size_t number(std::string_view s, int& value) { return longest(s, numbers(), value); }
 
-std::size_t duration_unit(std::string_view s, char& unit) noexcept {
-  for (const Unit& u : kUnits) {
+std::size_t duration_unit(std::string_view s, char& unit) {
+  for (const UnitWord& u : units()) {
     if (const std::size_t n = whole(s, u.text)) {
       unit = u.unit;
       return n;

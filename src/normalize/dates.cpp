@@ -80,8 +80,9 @@ class Scanner {
     int y = 0, m = 0, d = 0;
     std::size_t e = 0;
     if (!digits(i, 4, 4, y, e) || e >= t_.size() || t_[e] != '-') return false;
-    if (!digits(e + 1, 2, 2, m, e) || e >= t_.size() || t_[e] != '-') return false;
-    if (!digits(e + 1, 2, 2, d, e)) return false;
+    // "2015-3-3" as well as "2015-03-03".
+    if (!digits(e + 1, 1, 2, m, e) || e >= t_.size() || t_[e] != '-') return false;
+    if (!digits(e + 1, 1, 2, d, e)) return false;
     // "2023-05-12T23:59:00+01:00" (HTML <time datetime>) continues with a 'T' and the time.
     if (!utf8::at_word_end(t_, e) && !(t_[e] == 't' && e + 1 < t_.size() && utf8::is_digit(t_[e + 1]))) return false;
     dm = {d, m, y, e};
@@ -89,7 +90,7 @@ class Scanner {
   }
 
   // "[måndag] [den] 15 maj [2023]", "1:a mars", "den förste mars", "15 jan. 2024".
-  bool day_month(std::size_t i, DayMonth& dm, bool allow_prefix = true) const noexcept {
+  bool day_month(std::size_t i, DayMonth& dm, bool allow_prefix = true) const {
     std::size_t j = i;
     if (allow_prefix) {
       if (const std::size_t w = words::weekday(std::string_view(t_).substr(j))) {
@@ -109,8 +110,9 @@ class Scanner {
     } else {
       return false;
     }
+    // A space before the month, or none after digits: "14april 2015".
     const std::size_t m0 = sp(k);
-    if (m0 == k) return false;
+    if (m0 == k && !(k > j && utf8::is_digit(t_[k - 1]))) return false;
     int month = 0;
     const std::size_t mw = words::month(std::string_view(t_).substr(m0), month);
     if (mw == 0 || day < 1 || day > 31) return false;
@@ -121,7 +123,7 @@ class Scanner {
     return true;
   }
 
-  // "15/3 2024", "15/3"
+  // "15/3 2024", "15/3-2024", "15/3"
   bool slash(std::size_t i, DayMonth& dm) const noexcept {
     int d = 0, m = 0;
     std::size_t e = 0;
@@ -131,8 +133,69 @@ class Scanner {
     dm = {d, m, std::nullopt, e};
     int year = 0;
     std::size_t ye = 0;
-    if (const std::size_t y0 = sp(e); y0 > e && year_at(y0, year, ye)) dm.year = year, dm.end = ye;
+    if (const std::size_t y0 = sp(e); y0 > e && year_at(y0, year, ye)) {
+      dm.year = year, dm.end = ye;
+    } else if (e + 1 < t_.size() && t_[e] == '-' && year_at(e + 1, year, ye) && !glued_after(ye)) {
+      dm.year = year, dm.end = ye;  // "3/3-2015", the Swedish handwritten form
+    }
     return true;
+  }
+
+  // A digit, then one of the separators, right before i ("10.3.3.2015", "Dnr 12-3/3/2015"):
+  // the start of a longer number, not a date.
+  bool glued_before(std::size_t i) const noexcept {
+    return i >= 2 && (t_[i - 1] == '.' || t_[i - 1] == '-' || t_[i - 1] == '/') && utf8::is_digit(t_[i - 2]);
+  }
+  bool glued_after(std::size_t e) const noexcept {
+    return e + 1 < t_.size() && (t_[e] == '.' || t_[e] == '-' || t_[e] == '/') && utf8::is_digit(t_[e + 1]);
+  }
+
+  // Day first, all numeric, with a four-digit year: "3/3/2015", "03-03-2015", "3.3.2015".
+  // The two separators are the same; a day over 31 or a month over 12 is no date of this form.
+  bool numeric_dmy(std::size_t i, DayMonth& dm) const noexcept {
+    int d = 0, m = 0, y = 0;
+    std::size_t e = 0;
+    if (glued_before(i) || !digits(i, 1, 2, d, e) || e >= t_.size()) return false;
+    const char sep = t_[e];
+    if (sep != '/' && sep != '-' && sep != '.') return false;
+    if (!digits(e + 1, 1, 2, m, e) || e >= t_.size() || t_[e] != sep) return false;
+    if (!year_at(e + 1, y, e) || glued_after(e)) return false;
+    if (d < 1 || d > 31 || m < 1 || m > 12) return false;
+    dm = {d, m, y, e};
+    return true;
+  }
+
+  // Month first: "februari 15", "feb. 18, 2019", "måndag, feb 18", "Feb 18 2019". Without a
+  // weekday before it or a year after it, the day must end its phrase (a line end or
+  // punctuation follows): "under mars 12 ansökningar" is a count, not the 12th of March.
+  bool month_day(std::size_t i, DayMonth& dm) const {
+    std::size_t j = i;
+    bool weekday = false;
+    if (const std::size_t w = words::weekday(std::string_view(t_).substr(j))) {
+      j = sp(j + w);
+      if (j < t_.size() && t_[j] == ',') j = sp(j + 1);
+      weekday = true;
+    }
+    int month = 0, day = 0;
+    const std::size_t mw = words::month(std::string_view(t_).substr(j), month);
+    if (mw == 0) return false;
+    const std::size_t d0 = sp(j + mw);
+    std::size_t e = 0;
+    if (d0 == j + mw || !digits(d0, 1, 2, day, e) || !utf8::at_word_end(t_, e) || day < 1 || day > 31) return false;
+    if (e < t_.size() && (t_[e] == ':' || t_[e] == '.') && e + 1 < t_.size() && utf8::is_digit(t_[e + 1])) return false;
+    dm = {day, month, std::nullopt, e};
+    std::size_t y0 = e < t_.size() && t_[e] == ',' ? e + 1 : e;
+    int year = 0;
+    std::size_t ye = 0;
+    if (const std::size_t y = sp(y0); y > e && year_at(y, year, ye)) {
+      dm.year = year, dm.end = ye;
+      return true;
+    }
+    if (weekday) return true;
+    const std::size_t after = sp(e);
+    if (after >= t_.size() || t_.substr(e, after - e).find('\n') != std::string::npos) return true;
+    const char c = t_[after];
+    return after == e && (c == ',' || c == '.' || c == ';' || c == ')' || c == '!' || c == '?');
   }
 
   // ", kl. 23.59", " kl 12", " klockan 9.00", or " 23:59" right after an ISO date.
@@ -253,6 +316,12 @@ class Scanner {
       if (const std::size_t d = dash(sp(end)); d != npos && day_month(sp(d), b, false)) second = b, end = b.end;
       auto time = time_after(end, false);
       push_date(i, end, a, second, std::move(time));
+      return end;
+    }
+    if (numeric_dmy(i, a) || month_day(i, a)) {
+      std::size_t end = a.end;
+      auto time = time_after(end, false);
+      push_date(i, end, a, std::nullopt, std::move(time));
       return end;
     }
     int day = 0, year = 0, year2 = 0;

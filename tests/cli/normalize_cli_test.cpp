@@ -28,6 +28,15 @@ TEST(NormalizeCli, PrintsOneJsonObjectPerText) {
        0},
       {{"normalize", "date", "--year", "2023", "den förste mars"},
        "{\"input\":\"den förste mars\",\"date\":\"2023-03-01\",\"year_inferred\":true,\"text\":\"den förste mars\"}\n", 0},
+      {{"normalize", "date", "--year", "2019", "3/3/2015", "05-04-2023 kl. 14:00", "14april 2015", "måndag, feb 18",
+        "feb. 18, 2019", "075-247 30 00"},
+       "{\"input\":\"3/3/2015\",\"date\":\"2015-03-03\",\"text\":\"3/3/2015\"}\n"
+       "{\"input\":\"05-04-2023 kl. 14:00\",\"date\":\"2023-04-05\",\"time\":\"14:00\",\"text\":\"05-04-2023 kl. 14:00\"}\n"
+       "{\"input\":\"14april 2015\",\"date\":\"2015-04-14\",\"text\":\"14april 2015\"}\n"
+       "{\"input\":\"måndag, feb 18\",\"date\":\"2019-02-18\",\"year_inferred\":true,\"text\":\"måndag, feb 18\"}\n"
+       "{\"input\":\"feb. 18, 2019\",\"date\":\"2019-02-18\",\"text\":\"feb. 18, 2019\"}\n"
+       "{\"input\":\"075-247 30 00\",\"date\":null,\"error\":\"no date found\"}\n",
+       1},
       {{"normalize", "date", "30 februari 2023"},
        "{\"input\":\"30 februari 2023\",\"date\":null,\"error\":\"30 februari 2023 is not a date\"}\n", 1},
       {{"normalize", "amount", "12,5 mnkr", "1 234 567:-", "1 234 567,50 kr", "2,3 miljarder kronor"},
@@ -59,6 +68,22 @@ TEST(NormalizeCli, PrintsOneJsonObjectPerText) {
        "län\",\"warnings\":[\"'Malmo' read as 'Malmö' (missing å/ä/ö)\"]}\n"
        "{\"input\":\"Atlantis\",\"name\":null,\"code\":null,\"county_code\":null,\"error\":\"no municipality named "
        "'Atlantis'\"}\n",
+       1},
+      {{"normalize", "agency", "Brås", "https://statsbidrag.socialstyrelsen.se/kommuner/", "lansstyrelsen.se/kalmar/x.html",
+        "Beslut av Forskningsrådet för hälsa, arbetsliv och välfärd i mars", "Region Skåne", "Socialdepartementet"},
+       "{\"input\":\"Brås\",\"name\":\"Brottsförebyggande rådet\",\"slug\":\"brottsforebyggande-radet\","
+       "\"org_number\":\"202100-0068\",\"kind\":\"myndighet\",\"found_by\":\"name\"}\n"
+       "{\"input\":\"https://statsbidrag.socialstyrelsen.se/kommuner/\",\"name\":\"Socialstyrelsen\","
+       "\"slug\":\"socialstyrelsen\",\"org_number\":\"202100-0555\",\"kind\":\"myndighet\",\"found_by\":\"url\"}\n"
+       "{\"input\":\"lansstyrelsen.se/kalmar/x.html\",\"name\":\"Länsstyrelsen i Kalmar län\","
+       "\"slug\":\"lansstyrelsen-i-kalmar-lan\",\"org_number\":\"202100-2304\",\"kind\":\"lansstyrelse\",\"county_code\":\"08\","
+       "\"found_by\":\"url\"}\n"
+       "{\"input\":\"Beslut av Forskningsrådet för hälsa, arbetsliv och välfärd i mars\",\"name\":\"Forte\","
+       "\"slug\":\"forte\",\"org_number\":\"202100-5240\",\"kind\":\"myndighet\",\"found_by\":\"text\"}\n"
+       "{\"input\":\"Region Skåne\",\"name\":\"Region Skåne\",\"slug\":\"region-skane\",\"org_number\":\"232100-0255\","
+       "\"kind\":\"region\",\"county_code\":\"12\",\"found_by\":\"name\"}\n"
+       "{\"input\":\"Socialdepartementet\",\"name\":null,\"slug\":null,\"error\":\"no agency, region or county "
+       "administrative board named in 'Socialdepartementet'\"}\n",
        1},
       {{"normalize", "text", "SÃ¶dertÃ¤lje", "rekvi-\nrera\u00a0nu"},
        "{\"input\":\"SÃ¶dertÃ¤lje\",\"text\":\"Södertälje\"}\n"

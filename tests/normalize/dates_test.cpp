@@ -165,6 +165,96 @@ TEST(Dates, SeedPagesYieldTheirDates) {
                    }));
 }
 
+// The forms people write besides the Swedish long form and ISO (issue 12, item 8).
+struct FormCase {
+  const char* id;
+  const char* text;
+  DateContext context;
+  const char* expected;
+};
+
+std::ostream& operator<<(std::ostream& os, const FormCase& c) { return os << c.id; }
+
+const FormCase kWrittenForms[] = {
+    {"SlashDayFirstWithYear", "3/3/2015", {}, "date=2015-03-03 text='3/3/2015'"},
+    {"SlashTwoDigitDayAndMonth", "Ansökan senast 03/11/2015.", {}, "date=2015-11-03 text='03/11/2015'"},
+    {"SlashDayMonthDashYear", "Inkommen 3/3-2015", {}, "date=2015-03-03 text='3/3-2015'"},
+    {"DashDayFirst", "03-03-2015", {}, "date=2015-03-03 text='03-03-2015'"},
+    {"DashDayFirstDayAbove12", "Beslut 24-06-2019", {}, "date=2019-06-24 text='24-06-2019'"},
+    {"DotDayFirst", "3.3.2015", {}, "date=2015-03-03 text='3.3.2015'"},
+    {"DotDayFirstAtSentenceEnd", "Sista dag är 31.12.2024.", {}, "date=2024-12-31 text='31.12.2024'"},
+    {"DotDayFirstWithTime", "15.3.2024 kl. 12.00", {}, "date=2024-03-15 time=12:00 text='15.3.2024 kl. 12.00'"},
+    {"IsoWithoutLeadingZeros", "2015-3-3", {}, "date=2015-03-03 text='2015-3-3'"},
+    {"IsoOneLeadingZeroMissing", "Publicerad 2019-11-5", {}, "date=2019-11-05 text='2019-11-5'"},
+    {"DayGluedToMonth", "14april 2015", {}, "date=2015-04-14 text='14april 2015'"},
+    {"DayGluedToAbbreviatedMonth", "senast 3sept. 2024", {}, "date=2024-09-03 text='3sept. 2024'"},
+    {"DayGluedToMonthYearInferred", "den 14april", year(2016), "date=2016-04-14 inferred text='den 14april'"},
+    {"WeekdayThenMonthFirst", "måndag, feb 18", year(2019), "date=2019-02-18 inferred text='måndag, feb 18'"},
+    {"WeekdayThenMonthFirstCapitalised", "Fredag, mars 8", ref("2024-01-10"),
+     "date=2024-03-08 inferred text='Fredag, mars 8'"},
+    {"MonthFirstYearFromDocument", "februari 15", year(2020), "date=2020-02-15 inferred text='februari 15'"},
+    {"MonthFirstYearFromReference", "Stänger: februari 15.", ref("2024-03-01"),
+     "date=2025-02-15 inferred text='februari 15'"},
+    {"MonthFirstYearFromFollowingDate",
+     "februari 15, beslut den 1 april 2022",
+     {},
+     "date=2022-02-15 inferred text='februari 15'"},
+    {"MonthFirstAbbreviatedWithCommaYear", "feb. 18, 2019", {}, "date=2019-02-18 text='feb. 18, 2019'"},
+    {"MonthFirstWithYear", "Feb 18 2019", {}, "date=2019-02-18 text='Feb 18 2019'"},
+    {"MonthFirstAtLineEnd", "Sista dag\njuni 30\nKontakt", year(2023), "date=2023-06-30 inferred text='juni 30'"},
+    {"MonthFirstImpossibleDay", "februari 30, 2023", {}, "error: februari 30, 2023 is not a date"},
+    {"DayFirstImpossibleDay", "31/4/2015", {}, "error: 31/4/2015 is not a date"},
+};
+
+class WrittenDateForms : public ::testing::TestWithParam<FormCase> {};
+
+TEST_P(WrittenDateForms, Parse) {
+  const FormCase& c = GetParam();
+  EXPECT_EQ(dump(parse_date(c.text, c.context)), c.expected) << c.text;
+}
+
+INSTANTIATE_TEST_SUITE_P(Cases, WrittenDateForms, ::testing::ValuesIn(kWrittenForms),
+                         [](const auto& param_info) { return std::string(param_info.param.id); });
+
+// Numbers that look a little like dates and must not become one.
+struct NotDateCase {
+  const char* id;
+  const char* text;
+};
+
+std::ostream& operator<<(std::ostream& os, const NotDateCase& c) { return os << c.id; }
+
+const NotDateCase kNotDates[] = {
+    {"PhoneNumberWithSpaces", "Telefon 075-247 30 00 (växel)"},
+    {"PhoneNumberAreaCodeDash", "Ring 08-123 456 78 eller 010-223 10 00"},
+    {"DiaryNumber", "Dnr 3.6-41238/2022"},
+    {"DiaryNumberWithDatePart", "Dnr 12.3.2015-123"},
+    {"AmountWithSpaces", "Totalt 1 234 567 kronor"},
+    {"VersionNumber", "version 2.3.15 av formuläret"},
+    {"IpAddress", "servern 192.168.1.1"},
+    {"LongDottedNumber", "artikel 10.3.3.2015"},
+    {"YearRange", "under åren 2021–2023"},
+    {"TimeOfDay", "Webbinariet börjar 14.00"},
+    {"MonthFirstFollowedByAWord", "Under mars 12 ansökningar kom in"},
+    {"MonthFirstFollowedByAnAmount", "i april 15 000 kronor"},
+    {"MonthYearNoDay", "Beslut i mars 2024"},
+    {"OrganisationNumber", "Org.nr 202100-0555"},
+    {"MonthBeforeATime", "feb 18:30"},
+    {"DayAboveMonthRange", "41/12/2015"},
+    {"MonthAbove12", "12/13/2015"},
+    {"DotThenDash", "avsnitt 3.3-2015"},
+};
+
+class NotADate : public ::testing::TestWithParam<NotDateCase> {};
+
+TEST_P(NotADate, GivesNoDate) {
+  const NotDateCase& c = GetParam();
+  for (const DateMatch& m : find_dates(c.text, year(2024))) EXPECT_FALSE(m.date) << c.text << " → " << dump(m);
+}
+
+INSTANTIATE_TEST_SUITE_P(Cases, NotADate, ::testing::ValuesIn(kNotDates),
+                         [](const auto& param_info) { return std::string(param_info.param.id); });
+
 TEST(Dates, SpansPointIntoTheInput) {
   const std::string text = "Ansök senast den 15 februari 2024 kl. 12.00, beslut 2024-03-01.";
   const auto found = find_dates(text);
