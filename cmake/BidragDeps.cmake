@@ -24,6 +24,8 @@ bidrag_pkg(POPPLER_GLIB poppler-glib libpoppler-glib-dev)
 # Poppler's core API (OutputDev, PDFDoc): the drawn ruling lines that table finding needs.
 bidrag_pkg(POPPLER_CORE poppler libpoppler-private-dev)
 bidrag_pkg(GUMBO gumbo libgumbo-dev)
+# XLSX workbooks are zip archives: libzip reads them from memory with per-part size caps.
+bidrag_pkg(LIBZIP libzip libzip-dev)
 bidrag_pkg(LIBCURL libcurl libcurl4-openssl-dev)
 bidrag_pkg(LIBPQ libpq libpq-dev)
 

@@ -9,6 +9,8 @@ const char* to_string(Format f) noexcept {
     case Format::html: return "html";
     case Format::pdf: return "pdf";
     case Format::text: return "text";
+    case Format::xlsx: return "xlsx";
+    case Format::csv: return "csv";
   }
   return "text";
 }
@@ -23,6 +25,13 @@ const char* to_string(BlockKind k) noexcept {
     case BlockKind::table: return "table";
   }
   return "paragraph";
+}
+
+std::string cell_reference(int row, int column) {
+  if (column <= 0 || row <= 0) return {};
+  std::string letters;
+  for (int c = column; c > 0; c = (c - 1) / 26) letters.insert(letters.begin(), static_cast<char>('A' + (c - 1) % 26));
+  return letters + std::to_string(row);
 }
 
 BBox BBox::united(const BBox& o) const noexcept {

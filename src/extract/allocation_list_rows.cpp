@@ -47,6 +47,10 @@ bool is_blank(const std::string& s) { return normalize::fold_spaces(s).empty(); 
 
 doc::Locator row_locator(const doc::Block& block, std::size_t row_index, const std::vector<doc::Cell>& row,
                          const Group& g) {
+  // Spreadsheets and CSV files know each row's own place (sheet and row, or line).
+  if ((block.where.kind == doc::Locator::Kind::sheet || block.where.kind == doc::Locator::Kind::text) &&
+      row_index < block.table.row_where.size())
+    return block.table.row_where[row_index];
   if (block.where.kind == doc::Locator::Kind::html) {
     return doc::Locator::html("(" + block.where.xpath + "//tr)[" + std::to_string(row_index + 1) + "]");
   }

@@ -36,19 +36,35 @@ bool looks_like_html(std::string_view bytes) {
   return tags >= 2;
 }
 
+// An Office Open XML workbook: a zip archive (local file header first) whose part names include
+// the workbook's ("xl/workbook.xml", "xl/worksheets/…"); names are stored uncompressed.
+bool looks_like_xlsx(std::string_view bytes) {
+  if (!bytes.starts_with("PK\x03\x04")) return false;
+  return bytes.find("xl/workbook") != std::string_view::npos || bytes.find("xl/worksheets/") != std::string_view::npos;
+}
+
 }  // namespace
 
 doc::Format sniff_format(const Snapshot& s) {
   const std::string_view bytes = s.bytes;
   const auto pdf = bytes.substr(0, 1024).find("%PDF-");
   if (pdf != std::string_view::npos) return doc::Format::pdf;
+  if (looks_like_xlsx(bytes)) return doc::Format::xlsx;
   if (looks_like_html(bytes)) return doc::Format::html;
   const std::string type = lower(s.content_type);
   if (type.find("application/pdf") != std::string::npos) return doc::Format::pdf;
+  if (type.find("spreadsheetml.sheet") != std::string::npos) return doc::Format::xlsx;
+  if (type.find("text/csv") != std::string::npos || type.find("text/comma-separated-values") != std::string::npos ||
+      type.find("application/csv") != std::string::npos)
+    return doc::Format::csv;
   if (type.find("html") != std::string::npos) return doc::Format::html;
-  if (type.find("text/plain") != std::string::npos) return doc::Format::text;
   std::string path = lower(s.url);
   path = path.substr(0, std::min(path.find('?'), path.find('#')));
+  // Servers often call a CSV file text/plain and a workbook application/octet-stream: the
+  // extension of these two decides before a generic declared type.
+  if (ends_with(path, ".xlsx")) return doc::Format::xlsx;
+  if (ends_with(path, ".csv")) return doc::Format::csv;
+  if (type.find("text/plain") != std::string::npos) return doc::Format::text;
   if (ends_with(path, ".pdf")) return doc::Format::pdf;
   if (ends_with(path, ".html") || ends_with(path, ".htm")) return doc::Format::html;
   return doc::Format::text;
@@ -60,6 +76,10 @@ doc::Document parse(const Snapshot& s) {
       return parse_pdf(s);
     case doc::Format::html:
       return parse_html(s);
+    case doc::Format::xlsx:
+      return parse_xlsx(s);
+    case doc::Format::csv:
+      return parse_csv(s);
     case doc::Format::text:
       break;
   }

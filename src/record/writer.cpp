@@ -68,6 +68,11 @@ class Out {
         break;
       case doc::Locator::Kind::html: field("xpath", l.xpath); break;
       case doc::Locator::Kind::text: field("line", l.line); break;
+      case doc::Locator::Kind::sheet:
+        field("sheet", l.sheet);
+        field("row", l.row);
+        if (l.column > 0) field("cell", doc::cell_reference(l.row, l.column));
+        break;
       case doc::Locator::Kind::none: break;
     }
     w_.EndObject();

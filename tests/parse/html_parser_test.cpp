@@ -147,4 +147,61 @@ TEST(SniffFormat, ContentThenDeclaredTypeThenExtension) {
 }
 
 }  // namespace
+
+std::vector<std::vector<std::string>> table_texts(const doc::Table& t) {
+  std::vector<std::vector<std::string>> out;
+  for (const auto& r : t.rows) {
+    out.emplace_back();
+    for (const auto& c : r) out.back().push_back(c.text);
+  }
+  return out;
+}
+
+TEST(HtmlTables, CorpusListCaptionTfootAndNbspGroups) {
+  const auto d = parse::parse(make_snapshot("https://www.lansstyrelsen.se/kalmar/x.html",
+                                            test::read_fixture("corpus/allocation-lists-2025/lansstyrelsen-kalmar-integration-2025.html")));
+  const doc::Block* table = nullptr;
+  std::size_t at = 0;
+  for (std::size_t i = 0; i < d.blocks.size(); ++i)
+    if (d.blocks[i].kind == BlockKind::table) table = &d.blocks[i], at = i;
+  ASSERT_NE(table, nullptr);
+  EXPECT_EQ(table->table.caption, "Medel per kommun 2025 (tusental kronor)");
+  ASSERT_GT(at, 0u);
+  EXPECT_EQ(d.blocks[at - 1].kind, BlockKind::heading);
+  EXPECT_EQ(d.blocks[at - 1].level, 2);
+  EXPECT_EQ(d.blocks[at - 1].text, "Medel per kommun 2025 (tusental kronor)");
+  const auto rows = table_texts(table->table);
+  ASSERT_EQ(rows.size(), 14u);
+  EXPECT_EQ(rows[0], (std::vector<std::string>{"Kommun", "Belopp (tkr)"}));
+  EXPECT_EQ(rows[5], (std::vector<std::string>{"Kalmar", "2 071,9 tkr"}));
+  EXPECT_EQ(rows[13], (std::vector<std::string>{"Totalt", "8 420,0 tkr"}));
+  ASSERT_EQ(table->table.row_where.size(), 14u);
+  EXPECT_EQ(table->table.row_where[13].xpath, "/html/body/main/table/tfoot/tr");
+}
+
+TEST(HtmlTables, DisplayOrderSpansAndNbsp) {
+  // tfoot written before tbody (allowed in HTML 4) still comes last; a rowspan and a colspan
+  // give their text to every row and column they cover.
+  const auto d = html(
+      "<main><table><caption>Bidrag per l\u00e4n</caption>"
+      "<thead><tr><th rowspan=\"2\">L\u00e4n</th><th rowspan=\"2\">Kommun</th><th colspan=\"2\">Bidrag</th></tr>"
+      "<tr><th>2024</th><th>2025</th></tr></thead>"
+      "<tfoot><tr><td colspan=\"2\">Summa</td><td>3&nbsp;500&nbsp;000 kr</td><td>3&nbsp;700&nbsp;000 kr</td></tr></tfoot>"
+      "<tbody><tr><td rowspan=\"2\">Stockholms l\u00e4n</td><td>Botkyrka</td><td>1&nbsp;234&nbsp;500 kr</td><td>1 300 000 kr</td></tr>"
+      "<tr><td>Huddinge</td><td>2&nbsp;265&nbsp;500 kr</td><td>2 400 000 kr</td></tr></tbody></table></main>");
+  const doc::Block* table = nullptr;
+  for (const auto& b : d.blocks)
+    if (b.kind == BlockKind::table) table = &b;
+  ASSERT_NE(table, nullptr);
+  EXPECT_EQ(table_texts(table->table),
+            (std::vector<std::vector<std::string>>{
+                {"L\u00e4n", "Kommun", "Bidrag", "Bidrag"},
+                {"L\u00e4n", "Kommun", "2024", "2025"},
+                {"Stockholms l\u00e4n", "Botkyrka", "1 234 500 kr", "1 300 000 kr"},
+                {"Stockholms l\u00e4n", "Huddinge", "2 265 500 kr", "2 400 000 kr"},
+                {"Summa", "Summa", "3 500 000 kr", "3 700 000 kr"}}));
+  EXPECT_EQ(table->table.caption, "Bidrag per l\u00e4n");
+  EXPECT_EQ(table->table.row_where[4].xpath, "/html/body/main/table/tfoot/tr");
+}
+
 }  // namespace bidrag

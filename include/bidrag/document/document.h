@@ -1,14 +1,15 @@
-// The common document model: what every parser (HTML, PDF, plain text) produces and every
+// The common document model: what every parser (HTML, PDF, plain text, XLSX, CSV) produces and every
 // extractor reads. Each block remembers where it came from.
 #pragma once
 #include <map>
+#include <optional>
 #include <string>
 #include <vector>
 
 namespace bidrag::doc {
 
-enum class Format { html, pdf, text };
-[[nodiscard]] const char* to_string(Format f) noexcept;  // "html", "pdf", "text"
+enum class Format { html, pdf, text, xlsx, csv };
+[[nodiscard]] const char* to_string(Format f) noexcept;  // "html", "pdf", "text", "xlsx", "csv"
 
 // PDF points, origin at the page's top-left corner, y growing downwards.
 struct BBox {
@@ -18,19 +19,50 @@ struct BBox {
   [[nodiscard]] BBox united(const BBox& o) const noexcept;
 };
 
-// Where a piece came from: a PDF page and box, an HTML DOM path, or a line of plain text.
+// Where a piece came from: a PDF page and box, an HTML DOM path, a line of plain text (or of a
+// CSV file), or a spreadsheet's sheet, row and column.
 struct Locator {
-  enum class Kind { none, pdf, html, text };
+  enum class Kind { none, pdf, html, text, sheet };
   Kind kind = Kind::none;
   int page = 0;       // pdf: 1-based
   BBox bbox;          // pdf
   std::string xpath;  // html: e.g. /html/body/main/div[2]/p[3]
-  int line = 0;       // text: 1-based
+  int line = 0;       // text, csv: 1-based (the line a CSV record starts on)
+  std::string sheet;  // sheet: the sheet's name as the workbook lists it ("Fördelning")
+  int row = 0;        // sheet: 1-based row number as the spreadsheet shows it
+  int column = 0;     // sheet: 1-based column (A = 1); 0 = the whole row
 
-  [[nodiscard]] static Locator pdf(int page, BBox box) { return {Kind::pdf, page, box, {}, 0}; }
-  [[nodiscard]] static Locator html(std::string xpath) { return {Kind::html, 0, {}, std::move(xpath), 0}; }
-  [[nodiscard]] static Locator text(int line) { return {Kind::text, 0, {}, {}, line}; }
+  [[nodiscard]] static Locator pdf(int page, BBox box) {
+    Locator l;
+    l.kind = Kind::pdf;
+    l.page = page;
+    l.bbox = box;
+    return l;
+  }
+  [[nodiscard]] static Locator html(std::string xpath) {
+    Locator l;
+    l.kind = Kind::html;
+    l.xpath = std::move(xpath);
+    return l;
+  }
+  [[nodiscard]] static Locator text(int line) {
+    Locator l;
+    l.kind = Kind::text;
+    l.line = line;
+    return l;
+  }
+  [[nodiscard]] static Locator cell(std::string sheet, int row, int column = 0) {
+    Locator l;
+    l.kind = Kind::sheet;
+    l.sheet = std::move(sheet);
+    l.row = row;
+    l.column = column;
+    return l;
+  }
 };
+
+// "B6" for row 6, column 2; "" when the column is 0.
+[[nodiscard]] std::string cell_reference(int row, int column);
 
 // A hyperlink: visible text (alt text for an image) and the absolute target (http(s), mailto:, tel:).
 struct Link {
@@ -40,14 +72,24 @@ struct Link {
 };
 
 struct Cell {
-  std::string text;  // as printed, NFC, white space runs folded to one space
+  std::string text;  // as printed (xlsx: as the cell's number format displays it), NFC, white space folded
   BBox bbox;         // pdf only
+  // xlsx: the exact value of a numeric cell (a number, a date serial, a formula's cached number)
+  // as a plain decimal string in C notation ("1245082", "-0.125", "45716"), never rounded nor
+  // passed through floating point; nullopt for text, booleans, errors, empty cells and for
+  // every other format (their numbers are in `text` only).
+  std::optional<std::string> number;
 };
 
 struct Table {
   std::vector<std::vector<Cell>> rows;  // rows in reading order; header rows included
   int page = 0;                         // pdf: first page of the table
   BBox bbox;                            // pdf: on that page
+  std::string caption;                  // html: the <caption> text, else empty
+  // One per row where the format knows rows' own places: xlsx (sheet, row, first column of the
+  // table), csv (the line the record starts on), html (the <tr>'s path). Empty for pdf (cells
+  // carry boxes).
+  std::vector<Locator> row_where;
 };
 
 enum class BlockKind { heading, paragraph, list_item, link, fact, table };
@@ -68,10 +110,11 @@ struct Block {
 struct Document {
   std::string url;  // the source's URL (base for relative links)
   Format format = Format::text;
-  std::string title;  // <title>, PDF title, or the first heading
-  int pages = 0;      // pdf
+  std::string title;  // <title>, PDF title, the workbook's title, or the first heading / prose line
+  int pages = 0;      // pdf; xlsx: the number of sheets read
   // Facts about the capture that are not content: "printed_at" (a browser print's header date,
-  // "2023-02-24"), "canonical" (<link rel=canonical>), "lang", "pdf_producer".
+  // "2023-02-24"), "canonical" (<link rel=canonical>), "lang", "pdf_producer", "sheets" (xlsx: the
+  // names of the sheets read, in workbook order, one a line).
   std::map<std::string, std::string> meta;
   std::vector<Block> blocks;
 };

@@ -1,8 +1,10 @@
 // The HTML block walker: headings, paragraphs, lists, definition lists, tables and link blocks.
 #include "parse/html/blocks.h"
 
+#include <algorithm>
 #include <array>
 #include <cstring>
+#include <map>
 #include <string_view>
 
 #include "bidrag/normalize/text.h"
@@ -309,27 +311,100 @@ class Walker {
     }
   }
 
+  // A table's rows in display order (<thead>, then <tbody> and bare <tr> in source order, then
+  // <tfoot>); a cell spanning rows or columns gives its text to each row and column it covers
+  // (spans stay inside their row group, as in HTML). The <caption> is the table's caption and a
+  // heading right before it.
   void table(pugi::xml_node t) {
     doc::Block b;
     b.kind = doc::BlockKind::table;
     b.where = doc::Locator::html(xpath_of(t));
-    auto add_row = [&](pugi::xml_node tr) {
-      std::vector<doc::Cell> row;
-      for (pugi::xml_node c = tr.first_child(); c; c = c.next_sibling()) {
-        if (!name_is(c, "td") && !name_is(c, "th")) continue;
-        Inline in = flat_.joined(c, false);
-        row.push_back(doc::Cell{std::move(in.text), {}});
-        b.links.insert(b.links.end(), in.links.begin(), in.links.end());
-      }
-      if (!row.empty()) b.table.rows.push_back(std::move(row));
-    };
+    std::vector<std::vector<pugi::xml_node>> groups;  // row groups in display order
+    std::vector<pugi::xml_node> head, foot, bare;
+    std::vector<std::vector<pugi::xml_node>> bodies;
+    pugi::xml_node caption;
     for (pugi::xml_node c = t.first_child(); c; c = c.next_sibling()) {
-      if (name_is(c, "tr")) add_row(c);
-      if (name_is(c, "thead") || name_is(c, "tbody") || name_is(c, "tfoot"))
+      if (name_is(c, "caption") && !caption) caption = c;
+      if (name_is(c, "tr")) {
+        bare.push_back(c);
+        continue;
+      }
+      if (!bare.empty()) bodies.push_back(std::move(bare)), bare.clear();
+      if (name_is(c, "thead") || name_is(c, "tbody") || name_is(c, "tfoot")) {
+        std::vector<pugi::xml_node>& into = name_is(c, "thead") ? head : name_is(c, "tfoot") ? foot : bodies.emplace_back();
         for (pugi::xml_node tr = c.first_child(); tr; tr = tr.next_sibling())
-          if (name_is(tr, "tr")) add_row(tr);
+          if (name_is(tr, "tr")) into.push_back(tr);
+      }
     }
-    if (!b.table.rows.empty()) out_.push_back(std::move(b));
+    if (!bare.empty()) bodies.push_back(std::move(bare));
+    groups.push_back(std::move(head));
+    for (auto& body : bodies) groups.push_back(std::move(body));
+    groups.push_back(std::move(foot));
+
+    for (const auto& group : groups) {
+      // Cells carried down by rowspan: column → (text, rows still to cover).
+      std::map<std::size_t, std::pair<std::string, int>> carried;
+      for (std::size_t r = 0; r < group.size(); ++r) {
+        std::vector<doc::Cell> row;
+        std::vector<bool> taken;
+        auto place = [&](std::size_t col, const std::string& text) {
+          if (row.size() <= col) row.resize(col + 1), taken.resize(col + 1, false);
+          row[col].text = text;
+          taken[col] = true;
+        };
+        for (auto& [col, cell] : carried)
+          if (cell.second > 0) place(col, cell.first);
+        std::size_t col = 0;
+        bool own = false;
+        for (pugi::xml_node c = group[r].first_child(); c; c = c.next_sibling()) {
+          if (!name_is(c, "td") && !name_is(c, "th")) continue;
+          while (col < taken.size() && taken[col]) ++col;
+          Inline in = flat_.joined(c, false);
+          b.links.insert(b.links.end(), in.links.begin(), in.links.end());
+          const int colspan = std::clamp(c.attribute("colspan").as_int(1), 1, 1000);
+          int rowspan = c.attribute("rowspan").as_int(1);
+          if (rowspan == 0) rowspan = static_cast<int>(group.size() - r);  // to the end of the group
+          rowspan = std::clamp(rowspan, 1, 65534);
+          for (int k = 0; k < colspan; ++k) {
+            place(col + static_cast<std::size_t>(k), in.text);
+            if (rowspan > 1) carried[col + static_cast<std::size_t>(k)] = {in.text, rowspan};
+          }
+          col += static_cast<std::size_t>(colspan);
+          own = true;
+        }
+        for (auto it = carried.begin(); it != carried.end();) {
+          if (--it->second.second <= 0) {
+            it = carried.erase(it);
+          } else {
+            ++it;
+          }
+        }
+        if (!own || row.empty()) continue;
+        b.table.rows.push_back(std::move(row));
+        b.table.row_where.push_back(doc::Locator::html(xpath_of(group[r])));
+      }
+    }
+    if (b.table.rows.empty()) return;
+    if (caption) {
+      Inline in = flat_.joined(caption, false);
+      if (!in.text.empty()) {
+        b.table.caption = in.text;
+        int level = 2;
+        for (auto it = out_.rbegin(); it != out_.rend(); ++it)
+          if (it->kind == doc::BlockKind::heading) {
+            level = std::min(it->level + 1, 6);
+            break;
+          }
+        doc::Block h;
+        h.kind = doc::BlockKind::heading;
+        h.level = level;
+        h.text = std::move(in.text);
+        h.links = std::move(in.links);
+        h.where = doc::Locator::html(xpath_of(caption));
+        out_.push_back(std::move(h));
+      }
+    }
+    out_.push_back(std::move(b));
   }
 
   Flattener flat_;

@@ -226,7 +226,7 @@ std::vector<doc::Table> rows_of(const std::vector<const Line*>& lines, Cols cols
     for (std::size_t c = 0; c < r.cells.size(); ++c) {
       const auto& rc = r.cells[c];
       doc::BBox box = rc.empty() ? doc::BBox{cols[c].first, r.box.y0, cols[c].second, r.box.y1} : rc.box;
-      cells.push_back({normalize::nfc(rc.text), box});  // pdfLaTeX gives å as a + ring
+      cells.push_back({normalize::nfc(rc.text), box, std::nullopt});  // pdfLaTeX gives å as a + ring
       t.bbox = first ? box : t.bbox.united(box);
       first = false;
     }
