@@ -166,7 +166,9 @@ std::optional<std::string> find_title(const doc::Document& d, std::size_t table_
     const doc::Block& b = d.blocks[i];
     if (b.kind == doc::BlockKind::table) continue;
     const std::string t = fold_spaces(b.text);
-    if (t.size() <= 200 && vocab::set("list_title_start").starts(t)) return without_trailing_parenthesis(t);
+    // A title is no sentence: "Fördelningen per region finns på fliken Fördelning." is prose.
+    if (t.empty() || t.size() > 200 || t.back() == '.') continue;
+    if (vocab::set("list_title_start").starts(t)) return without_trailing_parenthesis(t);
   }
   for (std::size_t i = 0; i < d.blocks.size() && i < table_block; ++i) {
     if (d.blocks[i].kind == doc::BlockKind::heading) return fold_spaces(d.blocks[i].text);
