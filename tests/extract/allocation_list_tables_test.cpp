@@ -32,7 +32,7 @@ doc::Block table_block(const Rows& rows, int page = 1) {
     std::vector<doc::Cell> cells;
     double x = 50;
     for (const auto& t : r) {
-      cells.push_back({t, {x, y, x + 90, y + 10}});
+      cells.push_back({t, {x, y, x + 90, y + 10}, std::nullopt});
       x += 100;
     }
     b.table.rows.push_back(std::move(cells));
