@@ -243,3 +243,23 @@ TEST(AllocationListV2, OneSentenceGivesTwoDeadlineKinds) {
 
 }  // namespace
 }  // namespace bidrag::extract
+
+namespace bidrag::extract {
+namespace {
+
+// A CSV file that is no allocation list (no recipient column) gives one error record saying so.
+TEST(AllocationListV2, ACsvThatIsNoListIsAnErrorSayingSo) {
+  const Snapshot s = make_snapshot("https://example.se/data/besok.csv", "Datum;Antal besök\n2025-01-02;17\n2025-01-03;21\n",
+                                   "text/csv");
+  const auto records = extract(s);
+  ASSERT_EQ(records.size(), 1u);
+  const auto* e = std::get_if<record::ErrorRecord>(&records[0]);
+  ASSERT_NE(e, nullptr) << record::to_json(records[0]);
+  EXPECT_EQ(e->stage, "extract");
+  EXPECT_EQ(e->message, "no allocation list found in https://example.se/data/besok.csv: no sheet has a header naming a "
+                        "recipient column and an amount column");
+  EXPECT_TRUE(test::record_valid(record::to_json(records[0])));
+}
+
+}  // namespace
+}  // namespace bidrag::extract
