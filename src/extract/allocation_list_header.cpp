@@ -71,6 +71,8 @@ ColumnRole column_role(std::string_view header) {
     }
   }
   if (auto m = vocab::set("list_column_amount").find(folded)) return {Role::amount, m->meaning()};
+  // A bare year over an amount column ("Kommun | 2024 | 2025").
+  if (folded.size() == 4 && year_in(folded)) return {Role::amount, "amount"};
   if (normalize::unit_from_header(folded)) return {Role::amount, "amount"};
   return {};
 }

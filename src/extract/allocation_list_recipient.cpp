@@ -71,7 +71,22 @@ ResolvedRecipient as_organisation(std::string_view printed, std::string_view org
   out.recipient.name_as_printed = std::string(printed);
   out.recipient.name = std::string(printed);
   out.found = true;
-  const std::string cell = normalize::fold_spaces(org_number_cell);
+  std::string cell = normalize::fold_spaces(org_number_cell);
+  if (cell.empty()) {
+    // No number column: a number printed with the name ("Föreningen Fristaden (802171-1174)").
+    std::string word;
+    for (const char ch : std::string(printed) + " ") {
+      if ((ch >= '0' && ch <= '9') || ch == '-') {
+        word += ch;
+      } else {
+        if (word.size() == 11 && org_number(word)) {
+          out.recipient.code = org_number(word);
+          return out;
+        }
+        word.clear();
+      }
+    }
+  }
   if (!cell.empty()) {
     if (auto n = org_number(cell)) {
       out.recipient.code = *n;

@@ -197,6 +197,17 @@ TEST(AllocationListV2, OrganisationsWithCheckedOrganisationNumbers) {
   EXPECT_EQ(r.list->sum_check, "ok");
 }
 
+TEST(AllocationListV2, BareYearHeadersAndANumberPrintedWithTheName) {
+  const auto years = run(doc_of(kTitle, {{"Kommun", "2024", "2025"}, {"Eda", "1 000", "2 000"}}));
+  ASSERT_EQ(years.ceilings.size(), 2u);
+  EXPECT_EQ(years.ceilings[1].year, 2025);
+  EXPECT_EQ(years.ceilings[1].amount.ore, 2'000'00);
+  const auto orgs = run(doc_of(kTitle, {{"Organisation", "Belopp (kr)"}, {"Föreningen Fristaden (802171-1174)", "345 000"}}));
+  ASSERT_EQ(orgs.ceilings.size(), 1u);
+  EXPECT_EQ(orgs.ceilings[0].recipient.code, "802171-1174");
+  EXPECT_EQ(orgs.ceilings[0].recipient.name_as_printed, "Föreningen Fristaden (802171-1174)");
+}
+
 TEST(AllocationListV2, LuhnCheckOfOrganisationNumbers) {
   EXPECT_EQ(alloc::org_number("802402-6141"), "802402-6141");
   EXPECT_EQ(alloc::org_number("8024026141"), "802402-6141");
