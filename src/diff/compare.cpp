@@ -29,6 +29,7 @@ constexpr std::array kIgnored = {
     Ignored{"ceiling", "cells"},
     Ignored{"ceiling", "name_lines"},
     Ignored{"ceiling", "municipality.name_as_printed"},
+    Ignored{"ceiling", "recipient.name_as_printed"},
     Ignored{"allocation_list", "subtotals.amount_as_printed"},
 };
 
@@ -100,7 +101,10 @@ Value strip(std::string_view type, std::string_view field, const Value& v) {
 std::string label_of(const Item& item) {
   const Value& j = item.json;
   if (item.type == "ceiling") {
-    if (const Value* m = j.find("municipality")) {
+    // RECORDS.md v2: the recipient of any kind; a version-1 record has only the municipality.
+    const Value* m = j.find("recipient");
+    if (!m) m = j.find("municipality");
+    if (m) {
       if (!m->str("name").empty()) return std::string(m->str("name"));
       return std::string(m->str("name_as_printed"));
     }

@@ -33,8 +33,15 @@ void add_record(RecordSet& set, Value record) {
     if (series.empty()) series = record::series_of(id);
     key = "call";
   } else {
-    const std::string call_id(record.str("call_id"));
-    if (call_id.empty()) throw std::runtime_error(type + " record " + id + " has no call_id");
+    std::string call_id(record.str("call_id"));
+    if (call_id.empty()) {
+      // An allocation list that no call names, and its ceilings (RECORDS.md v2): the list key
+      // ("<funder>:<title>:<year>") stands for the call id at the front of their ids.
+      const std::string marker = type == "allocation_list" ? ":allocation_list" : type == "ceiling" ? ":ceiling:" : "";
+      const std::size_t at = marker.empty() ? std::string::npos : id.rfind(marker);
+      if (at == std::string::npos || at == 0) throw std::runtime_error(type + " record " + id + " has no call_id");
+      call_id = id.substr(0, at);
+    }
     series = record::series_of(call_id);
     // The id without its call-id prefix, so the 2022 and 2023 editions share keys.
     key = id.starts_with(call_id + ":") ? id.substr(call_id.size() + 1) : type + ":" + id;

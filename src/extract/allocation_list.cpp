@@ -8,8 +8,10 @@
 #include "allocation_list_pdf.h"
 #include "allocation_list_rows.h"
 #include "bidrag/extract/extract.h"
+#include "allocation_list_recipient.h"
 #include "bidrag/normalize/municipality.h"
 #include "bidrag/record/ids.h"
+#include "bidrag/vocab/vocab.h"
 
 namespace bidrag::extract {
 namespace {
@@ -36,71 +38,83 @@ std::string sek(std::int64_t ore) {
 struct Built {
   std::vector<record::Ceiling> ceilings;
   std::vector<record::Subtotal> subtotals;
-  std::optional<const Entry*> total;
+  std::vector<const Entry*> totals;  // the grand total (one per year column)
   std::vector<std::string> warnings;
 };
 
-Built build_rows(const alloc::Reading& reading, const std::string& call_id, const Snapshot& s, doc::Format format) {
-  const auto& registry = normalize::Registry::instance();
+Built build_rows(const alloc::Reading& reading, const std::string& key, std::optional<int> list_year,
+                 const Snapshot& s, doc::Format format) {
   Built out;
-  std::map<std::string, std::string> seen;  // code → name as printed
-  std::int64_t since_subtotal = 0;
+  std::map<std::string, std::string> seen;  // kind, code and year → name as printed
+  std::map<std::optional<int>, std::int64_t> since_subtotal;
   for (const Entry& e : reading.entries) {
     if (e.amount_error) {
       out.warnings.push_back("'" + e.label + "': '" + e.amount_as_printed + "' is not an amount (" + *e.amount_error + ")");
       continue;
     }
     if (e.kind == Entry::Kind::total) {
-      if (!out.total) out.total = &e;
+      out.totals.push_back(&e);
       continue;
     }
     if (e.kind == Entry::Kind::subtotal) {
       record::Subtotal st{e.label, e.county_code, record::Amount{e.ore, "SEK"}, e.amount_as_printed};
-      std::int64_t rows = since_subtotal;
+      std::int64_t rows = since_subtotal[e.year];
       if (e.county_code) {
         rows = 0;
         for (const auto& c : out.ceilings) {
-          if (c.municipality.county_code == e.county_code) rows += c.amount.ore;
+          if (c.recipient.county_code == e.county_code && c.year == (e.year ? e.year : c.year)) rows += c.amount.ore;
         }
       }
       if (rows != e.ore) {
         out.warnings.push_back("subtotal '" + e.label + "' " + sek(e.ore) + " differs from the sum of its rows " + sek(rows));
       }
       out.subtotals.push_back(std::move(st));
-      since_subtotal = 0;
+      since_subtotal[e.year] = 0;
       continue;
     }
     record::Ceiling c;
-    c.call_id = call_id;
-    c.municipality.name_as_printed = e.label;
-    const auto match = registry.resolve(e.label);
-    if (match.municipality) {
-      const auto& m = *match.municipality;
-      c.municipality.name = m.name;
-      c.municipality.code = m.code;
-      c.municipality.county_code = m.county_code;
-      c.municipality.county = m.county;
-      c.warnings = match.warnings;
-      auto [it, fresh] = seen.emplace(m.code, e.label);
+    c.call_id = key;
+    auto r = alloc::resolve_recipient(e.recipient_kind, e.label, e.org_number);
+    c.recipient = std::move(r.recipient);
+    c.municipality = std::move(r.municipality);
+    c.warnings = std::move(r.warnings);
+    if (r.found && c.recipient.code) {
+      const std::string k = record::to_string(c.recipient.kind) + ":" + *c.recipient.code + ":" + (e.year ? std::to_string(*e.year) : "");
+      auto [it, fresh] = seen.emplace(k, e.label);
       if (!fresh) {
-        const std::string w = "'" + e.label + "' (" + m.code + ") is listed twice (also as '" + it->second + "')";
+        const std::string w = "'" + e.label + "' (" + *c.recipient.code + ") is listed twice (also as '" + it->second + "')";
         c.warnings.push_back(w);
         out.warnings.push_back(w);
       }
-    } else {
-      c.warnings.push_back(match.error.value_or("no municipality named '" + e.label + "'"));
-      out.warnings.push_back("'" + e.label + "' matches no municipality");
+    } else if (!r.found) {
+      out.warnings.push_back("'" + e.label + "' matches no " +
+                             (c.recipient.kind == record::RecipientKind::kommun ? std::string("municipality")
+                                                                                : record::to_string(c.recipient.kind)));
     }
-    c.id = record::ceiling_id(call_id, c.municipality.code.value_or(e.label));
+    c.id = record::ceiling_id(key, c.recipient.kind, c.recipient.code.value_or(e.label),
+                              reading.several_years ? e.year : std::nullopt);
     c.amount = record::Amount{e.ore, "SEK"};
+    c.year = e.year ? e.year : list_year;
+    for (const auto& p : e.parts) c.parts.push_back({p.header, record::Amount{p.ore, "SEK"}, p.amount_as_printed});
     c.amount_as_printed = e.amount_as_printed;
     c.cells = e.cells;
     c.name_lines = e.name_lines;
     c.source = source_of(s, format, e.where);
-    since_subtotal += e.ore;
+    since_subtotal[e.year] += e.ore;
     out.ceilings.push_back(std::move(c));
   }
   return out;
+}
+
+// The unit the list prints: the header's, else the one in the amount cells ("344,3 tkr").
+std::string unit_of(const alloc::Reading& reading) {
+  if (reading.unit != normalize::Unit::kr) return normalize::to_string(reading.unit);
+  for (const Entry& e : reading.entries) {
+    if (e.kind != Entry::Kind::municipality || e.amount_error) continue;
+    if (auto m = vocab::set("unit").find(e.amount_as_printed)) return m->meaning();
+    break;
+  }
+  return "kr";
 }
 
 }  // namespace
@@ -109,7 +123,7 @@ std::optional<std::vector<record::Record>> extract_allocation_list(const doc::Do
                                                                    const Snapshot& snapshot, const Context& context) {
   alloc::Reading reading = alloc::read_list(document);
   if (!reading.found) return std::nullopt;
-  alloc::ListMeta meta = alloc::read_meta(document, reading.first_block);
+  alloc::ListMeta meta = alloc::read_meta(document, reading.first_block, snapshot);
   // A PDF's word boxes are read again only for what the document model lost.
   std::optional<doc::Document> completed;
   if (document.format == doc::Format::pdf) {
@@ -126,28 +140,38 @@ std::optional<std::vector<record::Record>> extract_allocation_list(const doc::Do
     }
     if (completed) {
       reading = alloc::read_list(*completed);
-      meta = alloc::read_meta(*completed, reading.first_block);
+      meta = alloc::read_meta(*completed, reading.first_block, snapshot);
     }
   }
   const doc::Document& d = completed ? *completed : document;
   std::vector<std::string> list_warnings = reading.warnings;
   const std::string call_id = alloc::call_id_of(meta, context, list_warnings);
+  // A list that names and links no call stands on its own: its ids start with its list key.
+  const std::string key = call_id.empty() ? alloc::list_key_of(meta, list_warnings) : call_id;
 
-  Built rows = build_rows(reading, call_id, snapshot, d.format);
+  Built rows = build_rows(reading, key, meta.year, snapshot, d.format);
   const bool any_resolved = std::any_of(rows.ceilings.begin(), rows.ceilings.end(),
-                                        [](const record::Ceiling& c) { return c.municipality.code.has_value(); });
+                                        [](const record::Ceiling& c) {
+                                          return c.recipient.code.has_value() ||
+                                                 c.recipient.kind == record::RecipientKind::organisation;
+                                        });
   if (!any_resolved) return std::nullopt;  // a table with a "Kommun" column but no municipalities
+  for (auto& c : rows.ceilings) c.call_id = call_id;
 
   record::AllocationList list;
-  list.id = record::allocation_list_id(call_id);
+  list.id = record::allocation_list_id(key);
   list.call_id = call_id;
   list.source = source_of(snapshot, d.format, d.blocks[reading.first_block].where);
   list.title = meta.title;
-  list.unit = normalize::to_string(reading.unit);
+  list.funder = meta.funder;
+  list.year = meta.year;
+  if (!rows.ceilings.empty()) list.recipient_kind = rows.ceilings.front().recipient.kind;
+  list.unit = unit_of(reading);
   list.rows = static_cast<int>(rows.ceilings.size());
   for (const auto& c : rows.ceilings) list.total_computed.ore += c.amount.ore;
-  if (rows.total) {
-    list.total_stated = record::Amount{(*rows.total)->ore, "SEK"};
+  if (!rows.totals.empty()) {
+    list.total_stated = record::Amount{0, "SEK"};
+    for (const Entry* t : rows.totals) list.total_stated->ore += t->ore;
     if (list.total_stated->ore == list.total_computed.ore) {
       list.sum_check = "ok";
     } else {
@@ -166,6 +190,8 @@ std::optional<std::vector<record::Record>> extract_allocation_list(const doc::Do
   out.reserve(rows.ceilings.size() + 1 + meta.deadlines.size());
   out.emplace_back(std::move(list));
   for (auto& c : rows.ceilings) out.emplace_back(std::move(c));
+  // Deadlines belong to a call; a list that names none gives none.
+  if (call_id.empty()) return out;
   for (const auto& h : meta.deadlines) {
     record::Deadline dl;
     dl.id = record::deadline_id(call_id, h.kind);

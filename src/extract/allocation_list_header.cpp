@@ -1,82 +1,80 @@
-// Header recognition for allocation lists: the vocabulary of Swedish allocation tables decides
-// what a column holds, never its position or the column count.
+// Header recognition for allocation lists: the vocabulary of Swedish allocation tables
+// (data/vocabulary.tsv, sets list_column_*) decides what a column holds, never its position
+// or the column count.
 #include "allocation_list_header.h"
 
 #include <algorithm>
-#include <array>
+#include <set>
 
 #include "bidrag/normalize/text.h"
+#include "bidrag/vocab/vocab.h"
 
 namespace bidrag::extract::alloc {
 namespace {
-
-// Words of a folded header: split at spaces and punctuation so "belopp (tkr)" → belopp, tkr.
-std::vector<std::string> words_of(std::string_view folded) {
-  std::vector<std::string> words;
-  std::string cur;
-  for (char c : folded) {
-    const bool sep = c == ' ' || c == '(' || c == ')' || c == ',' || c == ':' || c == '/' || c == '.' ||
-                     c == '*' || c == '[' || c == ']';
-    if (sep) {
-      if (!cur.empty()) words.push_back(std::move(cur));
-      cur.clear();
-    } else {
-      cur += c;
-    }
-  }
-  if (!cur.empty()) words.push_back(std::move(cur));
-  return words;
-}
-
-bool starts_with(std::string_view s, std::string_view p) { return s.substr(0, p.size()) == p; }
-
-bool any_of_words(const std::vector<std::string>& words, std::initializer_list<std::string_view> wanted) {
-  return std::any_of(words.begin(), words.end(), [&](const std::string& w) {
-    return std::find(wanted.begin(), wanted.end(), w) != wanted.end();
-  });
-}
-
-bool any_word_starts(const std::vector<std::string>& words, std::initializer_list<std::string_view> stems) {
-  return std::any_of(words.begin(), words.end(), [&](const std::string& w) {
-    return std::any_of(stems.begin(), stems.end(), [&](std::string_view s) { return starts_with(w, s); });
-  });
-}
 
 bool has_digit(std::string_view s) {
   return std::any_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
 }
 
+std::size_t word_count(std::string_view folded) {
+  std::size_t n = 0;
+  bool in = false;
+  for (char c : folded) {
+    const bool sep = c == ' ' || c == '(' || c == ')' || c == ',' || c == ':' || c == '/';
+    if (!sep && !in) ++n;
+    in = !sep;
+  }
+  return n;
+}
+
 }  // namespace
 
-Role role_of(std::string_view header) {
+std::optional<int> year_in(std::string_view text) {
+  std::optional<int> year;
+  std::size_t i = 0;
+  while (i < text.size()) {
+    if (text[i] < '0' || text[i] > '9') {
+      ++i;
+      continue;
+    }
+    std::size_t j = i;
+    while (j < text.size() && text[j] >= '0' && text[j] <= '9') ++j;
+    const bool word_start = i == 0 || !((text[i - 1] >= '0' && text[i - 1] <= '9') || text[i - 1] == '-' ||
+                                        text[i - 1] == '/' || text[i - 1] == '.' || text[i - 1] == ':');
+    const bool word_end = j == text.size() || !(text[j] == '-' || text[j] == '/' || text[j] == ':' ||
+                                                (text[j] == '.' && j + 1 < text.size() && text[j + 1] >= '0' && text[j + 1] <= '9'));
+    if (j - i == 4 && word_start && word_end) {
+      const int y = std::stoi(std::string(text.substr(i, 4)));
+      if (y >= 1990 && y <= 2100) year = y;
+    }
+    i = j;
+  }
+  return year;
+}
+
+ColumnRole column_role(std::string_view header) {
   const std::string folded = normalize::fold_case(normalize::fold_spaces(header));
-  if (folded.empty() || folded.size() > 60) return Role::other;
-  const auto words = words_of(folded);
-  if (words.empty()) return Role::other;
-  // Codes first: "Kommunkod" starts like "Kommun".
-  if (any_word_starts(words, {"kommunkod", "kommunnummer", "kommunnr", "kommun-kod"}) ||
-      (words.size() <= 2 && words.front() == "kod") || (words.size() == 2 && words[0] == "kommun" && words[1] == "kod")) {
-    return Role::code;
+  if (folded.empty() || folded.size() > 60) return {};
+  if (folded.find('%') != std::string::npos || vocab::set("list_column_skip").in(folded)) return {};
+  if (auto m = vocab::set("list_column_code").find(folded)) {
+    // "Kod" alone, or with one more word ("Kod (SCB)"); "kod" inside a longer header is no code column.
+    if (m->entry->folded.size() > 3 || word_count(folded) <= 2) {
+      const std::string& k = m->meaning();
+      return {k == "county_code" ? Role::county_code : k == "org_number" ? Role::org_number : Role::code, k};
+    }
   }
-  if (any_word_starts(words, {"länskod", "länkod", "länsnummer", "länsnr"}) ||
-      (words.size() == 2 && words[0] == "län" && words[1] == "kod")) {
-    return Role::county_code;
+  if (auto m = vocab::set("list_column_name").starts(folded)) {
+    if (m->meaning() == "lan") {
+      if (word_count(folded) <= 2) return {Role::county, "lan"};
+    } else if (m->meaning() != "any" || word_count(folded) <= 2) {
+      return {Role::name, m->meaning()};
+    }
   }
-  if (folded.find('%') != std::string::npos || any_word_starts(words, {"andel", "procent", "antal"})) {
-    return Role::other;
-  }
-  if (words.front() == "kommun" || words.front() == "kommuner" || words.front() == "kommunnamn" ||
-      (words.size() <= 2 && any_of_words(words, {"mottagare", "mottagande"}) && words.size() <= 2)) {
-    // "Kommun", "Kommuner", "Kommunnamn"; but "Kommunens andel" was excluded above.
-    return Role::name;
-  }
-  if ((words.front() == "län" || words.front() == "länsnamn") && words.size() <= 2) return Role::county;
-  if (any_word_starts(words, {"belopp", "maxbelopp", "fördelning", "tilldelning", "tilldelat", "bidrag",
-                              "statsbidrag", "medel", "rekvirerbart", "ram"}) ||
-      any_of_words(words, {"kr", "tkr", "kronor", "sek", "mnkr", "mkr", "max", "summa", "tusental", "tusentals"})) {
-    return Role::amount;
-  }
-  return Role::other;
+  if (auto m = vocab::set("list_column_amount").find(folded)) return {Role::amount, m->meaning()};
+  // A bare year over an amount column ("Kommun | 2024 | 2025").
+  if (folded.size() == 4 && year_in(folded)) return {Role::amount, "amount"};
+  if (normalize::unit_from_header(folded)) return {Role::amount, "amount"};
+  return {};
 }
 
 const std::string& cell_text(const std::vector<doc::Cell>& row, std::size_t column) {
@@ -86,32 +84,80 @@ const std::string& cell_text(const std::vector<doc::Cell>& row, std::size_t colu
 
 namespace {
 
+// Which amount column is the ceiling, and what the others are.
+void settle_amounts(Group& g, std::vector<AmountColumn> amounts) {
+  if (amounts.empty()) return;
+  std::vector<AmountColumn> unpaid;
+  for (const auto& a : amounts) {
+    if (a.meaning != "paid") unpaid.push_back(a);
+  }
+  if (unpaid.empty()) unpaid = amounts;  // only "Utbetalt": what was paid is all the list says
+  std::set<int> years;
+  for (const auto& a : unpaid) {
+    if (a.year) years.insert(*a.year);
+  }
+  const AmountColumn* ceiling = &unpaid.front();
+  if (unpaid.size() >= 2 && years.size() == unpaid.size() &&
+      std::none_of(unpaid.begin(), unpaid.end(), [](const AmountColumn& a) { return a.meaning == "sum"; })) {
+    g.years = unpaid;  // "Bidrag 2024 | Bidrag 2025"
+  } else if (auto total = std::find_if(unpaid.begin(), unpaid.end(), [](const AmountColumn& a) { return a.meaning == "sum"; });
+             total != unpaid.end() && unpaid.size() >= 2) {
+    ceiling = &*total;  // "Grundbelopp | Tillägg | Totalt": the total is the ceiling
+    for (const auto& a : unpaid) {
+      if (a.column != total->column && a.meaning != "sum") g.parts.push_back(a);
+    }
+  } else if (auto granted = std::find_if(unpaid.begin(), unpaid.end(), [](const AmountColumn& a) { return a.meaning == "granted"; });
+             granted != unpaid.end()) {
+    ceiling = &*granted;  // "Beviljat | Utbetalt": the granted amount is the ceiling
+  }
+  g.amount = ceiling->column;
+  g.unit = ceiling->unit;
+  if (g.unit == normalize::Unit::kr) {
+    for (const auto& a : amounts) {
+      if (a.unit != normalize::Unit::kr) g.unit = a.unit;
+    }
+  }
+}
+
 // Column groups from the roles of one header: a group ends where a key column (name, county,
 // code) follows a group that already has its amount.
 std::vector<Group> groups_of(const std::vector<std::string>& texts) {
   std::vector<Group> groups;
   Group cur;
-  bool has_name = false, has_amount = false, open = false;
+  std::vector<AmountColumn> amounts;
+  bool has_name = false, open = false;
   auto close = [&](std::size_t last) {
-    if (open && has_name && has_amount) {
+    if (open && !has_name && cur.county && !amounts.empty()) {
+      // A table of counties: "Län | Belopp".
+      cur.name = *cur.county;
+      cur.county.reset();
+      cur.recipient_kind = record::RecipientKind::lan;
+      has_name = true;
+    }
+    if (open && has_name && !amounts.empty()) {
       cur.last = last;
+      settle_amounts(cur, std::move(amounts));
       groups.push_back(cur);
     }
     cur = Group{};
-    has_name = has_amount = open = false;
+    amounts.clear();
+    has_name = open = false;
   };
   for (std::size_t c = 0; c < texts.size(); ++c) {
-    const Role r = role_of(texts[c]);
-    if (r == Role::other) continue;
-    const bool key = r == Role::name || r == Role::county || r == Role::code || r == Role::county_code;
-    if (key && has_amount) close(c - 1);
+    const ColumnRole r = column_role(texts[c]);
+    if (r.role == Role::other) continue;
+    const bool key = r.role != Role::amount;
+    if (key && !amounts.empty()) close(c - 1);
     if (!open) {
       open = true;
       cur.first = c;
     }
-    switch (r) {
+    switch (r.role) {
       case Role::name:
-        if (!has_name) cur.name = c;
+        if (!has_name) {
+          cur.name = c;
+          cur.recipient_kind = record::recipient_kind_named(r.meaning);
+        }
         has_name = true;
         break;
       case Role::county:
@@ -120,13 +166,19 @@ std::vector<Group> groups_of(const std::vector<std::string>& texts) {
       case Role::code:
         if (!cur.code) cur.code = c;
         break;
-      case Role::amount:
-        if (!has_amount) {
-          cur.amount = c;
-          cur.unit = normalize::unit_from_header(texts[c]).value_or(normalize::Unit::kr);
-        }
-        has_amount = true;
+      case Role::org_number:
+        if (!cur.org_number) cur.org_number = c;
         break;
+      case Role::amount: {
+        AmountColumn a;
+        a.column = c;
+        a.header = normalize::fold_spaces(texts[c]);
+        a.meaning = r.meaning;
+        a.unit = normalize::unit_from_header(texts[c]).value_or(normalize::Unit::kr);
+        a.year = year_in(texts[c]);
+        amounts.push_back(std::move(a));
+        break;
+      }
       default:
         break;
     }
@@ -191,7 +243,9 @@ std::optional<Header> find_header(const doc::Table& table) {
 
 bool repeats_header(const std::vector<doc::Cell>& row, const Header& header) {
   for (const Group& g : header.groups) {
-    if (role_of(cell_text(row, g.name)) == Role::name && role_of(cell_text(row, g.amount)) == Role::amount) {
+    const Role name = role_of(cell_text(row, g.name));
+    const std::string& amount = cell_text(row, g.amount);
+    if ((name == Role::name || name == Role::county) && !has_digit(amount) && role_of(amount) == Role::amount) {
       return true;
     }
   }

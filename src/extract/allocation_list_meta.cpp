@@ -1,29 +1,52 @@
 // Allocation-list metadata from the text around the table: title, funder, dnr, date and the
-// deadline sentences; the call id from the title when no announcement gives it.
+// deadline sentences; the call id from the title when no announcement gives it, or the list key
+// when the list names no call. Every cue is in data/vocabulary.tsv (sets list_*).
 #include "allocation_list_meta.h"
 
 #include <unicode/uchar.h>
 #include <unicode/unistr.h>
 
 #include <algorithm>
-#include <array>
 
+#include "allocation_list_header.h"
+#include "bidrag/normalize/agency.h"
 #include "bidrag/normalize/dates.h"
 #include "bidrag/normalize/text.h"
 #include "bidrag/record/ids.h"
+#include "bidrag/vocab/vocab.h"
+#include "page.h"
 
 namespace bidrag::extract::alloc {
 namespace {
 
-using normalize::find_ci;
 using normalize::fold_case;
 using normalize::fold_spaces;
 
-bool is_text_block(const doc::Block& b) { return b.kind != doc::BlockKind::table; }
+// The text lines of a block: its text, or for a table (a label/value layout above the list,
+// "Datum | 2025-02-11") each row's cells joined.
+std::vector<std::string> lines_of(const doc::Block& b) {
+  if (b.kind == doc::BlockKind::fact) return {fold_spaces(b.text + " " + b.value)};
+  if (b.kind != doc::BlockKind::table) return {fold_spaces(b.text)};
+  std::vector<std::string> out;
+  for (const auto& row : b.table.rows) {
+    std::string line;
+    for (const auto& c : row) {
+      if (!c.text.empty()) line += (line.empty() ? "" : " ") + c.text;
+    }
+    out.push_back(fold_spaces(line));
+  }
+  return out;
+}
 
-std::string block_text(const doc::Block& b) {
-  if (b.kind == doc::BlockKind::fact) return fold_spaces(b.text + " " + b.value);
-  return fold_spaces(b.text);
+// Text lines of the document except the list's own table blocks.
+std::vector<std::string> text_lines(const doc::Document& d, std::size_t table_block) {
+  std::vector<std::string> out;
+  for (std::size_t i = 0; i < d.blocks.size(); ++i) {
+    const doc::Block& b = d.blocks[i];
+    if (b.kind == doc::BlockKind::table && i >= table_block) continue;
+    for (auto& l : lines_of(b)) out.push_back(std::move(l));
+  }
+  return out;
 }
 
 std::vector<std::string> split_words(std::string_view s) {
@@ -38,13 +61,9 @@ std::vector<std::string> split_words(std::string_view s) {
   return out;
 }
 
-bool ends_with(std::string_view s, std::string_view suffix) {
-  return s.size() >= suffix.size() && s.substr(s.size() - suffix.size()) == suffix;
-}
+bool has_digit(std::string_view s) { return s.find_first_of("0123456789") != std::string_view::npos; }
 
-constexpr std::array<std::string_view, 11> agency_suffixes = {
-    "styrelsen", "myndigheten", "verket", "kollegiet", "rådet", "inspektionen",
-    "institutet", "nämnden", "kansliet", "ombudsmannen", "centrum"};
+record::Funder funder_of(const normalize::Agency& a) { return record::Funder{a.name, a.org_number}; }
 
 bool starts_upper(std::string_view s) {
   if (s.empty()) return false;
@@ -52,73 +71,104 @@ bool starts_upper(std::string_view s) {
   return u.length() > 0 && u_isupper(u.char32At(0));
 }
 
-// "Socialstyrelsen", "Länsstyrelsen i Skåne län", "Myndigheten för …": a short capitalised name
-// with an agency word. Text from a word with a digit or a colon on is cut off (a page header
-// line "Socialstyrelsen Datum: 2023-01-18").
-std::optional<std::string> agency_in(std::string_view text) {
+bool has_agency_ending(const std::string& word) {
+  const std::string f = fold_case(word);
+  for (const vocab::Entry* e : vocab::set("agency_name_ending").entries()) {
+    if (f.size() >= e->folded.size() && f.compare(f.size() - e->folded.size(), e->folded.size(), e->folded) == 0) return true;
+  }
+  return false;
+}
+
+// An agency the table does not know: a short capitalised line with a word ending like an
+// agency's name ("Länsstyrelsen", "Myndigheten för …"). Text from a word with a digit or a
+// colon on is cut off, and so is a word that starts a new field ("Datum", "Sida").
+std::optional<record::Funder> unknown_agency_in(std::string_view text) {
   std::vector<std::string> words;
   for (std::string& w : split_words(fold_spaces(text))) {
-    if (w.find(':') != std::string::npos || w.find_first_of("0123456789") != std::string::npos) break;
+    if (w.find(':') != std::string::npos || has_digit(w) || vocab::set("agency_line_stop").equals(w)) break;
     words.push_back(std::move(w));
   }
   if (words.empty() || words.size() > 6 || !starts_upper(words.front())) return std::nullopt;
-  const bool agency = std::any_of(words.begin(), words.end(), [](const std::string& w) {
-    const std::string f = fold_case(w);
-    return std::any_of(agency_suffixes.begin(), agency_suffixes.end(), [&](std::string_view s) { return ends_with(f, s); });
-  });
-  if (!agency) return std::nullopt;
-  // Cut at a word that starts a new phrase on the same line ("Datum", "Sida", "Bilaga").
+  if (std::none_of(words.begin(), words.end(), has_agency_ending)) return std::nullopt;
   std::string out;
-  for (const std::string& w : words) {
-    const std::string f = fold_case(w);
-    if (f == "datum" || f == "sida" || f == "bilaga" || f == "dnr") break;
-    if (!out.empty()) out += ' ';
-    out += w;
-  }
-  return out.empty() ? std::nullopt : std::optional<std::string>(out);
+  for (const std::string& w : words) out += (out.empty() ? "" : " ") + w;
+  return record::Funder{out, std::nullopt};
 }
 
 // "Socialstyrelsens e-tjänst" → "Socialstyrelsen".
-std::optional<std::string> agency_genitive(std::string_view text) {
+std::optional<record::Funder> unknown_agency_genitive(std::string_view text) {
   for (const std::string& w : split_words(fold_spaces(text))) {
     if (!starts_upper(w) || w.size() < 4 || w.back() != 's') continue;
     const std::string base = w.substr(0, w.size() - 1);
-    const std::string f = fold_case(base);
-    if (std::any_of(agency_suffixes.begin(), agency_suffixes.end(), [&](std::string_view s) { return ends_with(f, s); })) {
-      return base;
-    }
+    if (has_agency_ending(base)) return record::Funder{base, std::nullopt};
   }
   return std::nullopt;
 }
 
-std::optional<std::string> find_funder(const doc::Document& d, std::size_t table_block) {
-  for (std::size_t i = 0; i < d.blocks.size() && i < table_block; ++i) {
-    if (auto a = agency_in(d.blocks[i].text)) return a;
-  }
-  // An HTML title "… | Skolverket"; the PDF's author.
-  for (std::string_view sep : {" | ", " – ", " - "}) {
-    const std::size_t at = d.title.rfind(sep);
-    if (at != std::string::npos) {
-      if (auto a = agency_in(std::string_view(d.title).substr(at + sep.size()))) return a;
-    }
-  }
-  if (auto it = d.meta.find("pdf_author"); it != d.meta.end()) {
-    if (auto a = agency_in(it->second)) return a;
-  }
-  for (std::size_t i = table_block + 1; i < d.blocks.size(); ++i) {
-    if (auto a = agency_in(d.blocks[i].text)) return a;
-  }
-  for (const doc::Block& b : d.blocks) {
-    if (!is_text_block(b)) continue;
-    if (auto a = agency_genitive(b.text)) return a;
+std::optional<record::Funder> first_agency(std::string_view text) {
+  for (const auto& m : normalize::find_agencies_in(text)) {
+    if (m.agency) return funder_of(*m.agency);
   }
   return std::nullopt;
+}
+
+// The publisher: an agency named above the table, in the document title, as the PDF's author,
+// by the host the list was fetched from, then below the table.
+std::optional<record::Funder> find_funder(const doc::Document& d, std::size_t table_block, const Snapshot& s) {
+  for (std::size_t i = 0; i < d.blocks.size() && i < table_block; ++i) {
+    for (const auto& l : lines_of(d.blocks[i])) {
+      if (auto f = first_agency(l)) return f;
+    }
+  }
+  if (auto f = first_agency(d.title)) return f;
+  if (auto it = d.meta.find("pdf_author"); it != d.meta.end()) {
+    if (auto f = first_agency(it->second)) return f;
+  }
+  if (const normalize::Agency* a = normalize::agency_for_url(s.url)) return funder_of(*a);
+  for (std::size_t i = table_block + 1; i < d.blocks.size(); ++i) {
+    if (d.blocks[i].kind == doc::BlockKind::table) continue;
+    for (const auto& l : lines_of(d.blocks[i])) {
+      if (auto f = first_agency(l)) return f;
+    }
+  }
+  // Not in the agency table: the text's own words.
+  for (std::size_t i = 0; i < d.blocks.size() && i < table_block; ++i) {
+    if (auto f = unknown_agency_in(d.blocks[i].text)) return f;
+  }
+  for (std::string_view sep : {" | ", " – ", " - "}) {
+    if (const std::size_t at = d.title.rfind(sep); at != std::string::npos) {
+      if (auto f = unknown_agency_in(std::string_view(d.title).substr(at + sep.size()))) return f;
+    }
+  }
+  for (std::size_t i = table_block + 1; i < d.blocks.size(); ++i) {
+    if (auto f = unknown_agency_in(d.blocks[i].text)) return f;
+  }
+  for (const doc::Block& b : d.blocks) {
+    if (b.kind == doc::BlockKind::table) continue;
+    if (auto f = unknown_agency_genitive(b.text)) return f;
+  }
+  return std::nullopt;
+}
+
+// "Beviljade bidrag inom X 2025 (beslut 2025-03-20, dnr …)": the parenthesis after the title
+// holds the list's date and reference, not its title.
+std::string without_trailing_parenthesis(std::string t) {
+  if (t.empty() || t.back() != ')') return t;
+  const std::size_t open = t.rfind(" (");
+  if (open == std::string::npos) return t;
+  const std::string inner = t.substr(open + 2);
+  if (vocab::set("list_reference_label").in(inner) || vocab::set("list_date_label").in(inner)) t.resize(open);
+  return t;
 }
 
 std::optional<std::string> find_title(const doc::Document& d, std::size_t table_block) {
   for (std::size_t i = 0; i < d.blocks.size() && i < table_block; ++i) {
-    const std::string t = fold_spaces(d.blocks[i].text);
-    if (fold_case(t).rfind("fördelning", 0) == 0) return t;
+    const doc::Block& b = d.blocks[i];
+    if (b.kind == doc::BlockKind::table) continue;
+    const std::string t = fold_spaces(b.text);
+    // A title is no sentence: "Fördelningen per region finns på fliken Fördelning." is prose.
+    if (t.empty() || t.size() > 200 || t.back() == '.') continue;
+    if (vocab::set("list_title_start").starts(t)) return without_trailing_parenthesis(t);
   }
   for (std::size_t i = 0; i < d.blocks.size() && i < table_block; ++i) {
     if (d.blocks[i].kind == doc::BlockKind::heading) return fold_spaces(d.blocks[i].text);
@@ -131,140 +181,131 @@ std::optional<std::string> find_title(const doc::Document& d, std::size_t table_
   return std::nullopt;
 }
 
-std::optional<int> year_in(std::string_view title) {
-  std::optional<int> year;
-  for (const std::string& w : split_words(title)) {
-    std::string t = w;
-    while (!t.empty() && (t.back() == ')' || t.back() == '.' || t.back() == ',')) t.pop_back();
-    if (!t.empty() && t.front() == '(') t.erase(0, 1);
-    if (t.size() != 4 || !std::all_of(t.begin(), t.end(), [](char c) { return c >= '0' && c <= '9'; })) continue;
-    const int y = std::stoi(t);
-    if (y >= 1990 && y <= 2100) year = y;
+std::optional<std::string> find_reference(const std::vector<std::string>& lines) {
+  const vocab::Set& labels = vocab::set("list_reference_label");
+  for (const std::string& t : lines) {
+    const auto m = labels.first(t);
+    if (!m) continue;
+    std::size_t i = m->end;
+    while (i < t.size() && (t[i] == '.' || t[i] == ':' || t[i] == ' ')) ++i;
+    const auto words = split_words(std::string_view(t).substr(i));
+    if (words.empty()) continue;
+    std::string value;
+    // "KUR 2024/6071": an upper-case series before the number is part of it.
+    const auto all_upper = [](const std::string& w) {
+      return !w.empty() && std::all_of(w.begin(), w.end(), [](char c) { return c >= 'A' && c <= 'Z'; });
+    };
+    if (words.size() >= 2 && !has_digit(words[0]) && all_upper(words[0]) && has_digit(words[1])) {
+      value = words[0] + " " + words[1];
+    } else {
+      value = words[0];
+    }
+    while (!value.empty() && (value.back() == ',' || value.back() == '.' || value.back() == ';' || value.back() == ')')) {
+      value.pop_back();
+    }
+    if (!has_digit(value)) continue;
+    if (m->meaning() == "label") return value;
+    return t.substr(m->begin, m->end - m->begin) + " " + value;
   }
-  return year;
+  return std::nullopt;
 }
 
-std::optional<std::string> find_reference(const doc::Document& d) {
-  for (const doc::Block& b : d.blocks) {
-    if (!is_text_block(b)) continue;
-    const std::string t = block_text(b);
-    for (std::string_view key : {"diarienummer", "dnr"}) {
-      std::size_t at = find_ci(t, key);
-      if (at == std::string::npos) continue;
-      if (at > 0 && t[at - 1] != ' ' && t[at - 1] != '(' && t[at - 1] != ',') continue;
-      std::size_t i = at + key.size();
-      while (i < t.size() && (t[i] == '.' || t[i] == ':' || t[i] == ' ')) ++i;
-      std::size_t j = std::min(t.find(' ', i), t.size());
-      std::string token = t.substr(i, j - i);
-      while (!token.empty() && (token.back() == ',' || token.back() == '.' || token.back() == ';' || token.back() == ')')) {
-        token.pop_back();
-      }
-      if (token.find_first_of("0123456789") == std::string::npos) continue;
-      return t.substr(at, key.size()) + " " + token;
+std::optional<Date> find_date(const std::vector<std::string>& lines) {
+  const vocab::Set& labels = vocab::set("list_date_label");
+  for (const std::string& t : lines) {
+    for (const auto& m : labels.all(t)) {
+      std::string_view rest = std::string_view(t).substr(m.end);
+      while (!rest.empty() && (rest.front() == ' ' || rest.front() == ':')) rest.remove_prefix(1);
+      // The date follows the label ("Beslut 2025-03-04", "Beslutet fattades den 3 april 2025").
+      const auto dates = normalize::find_dates(rest);
+      if (dates.empty() || !dates.front().date || dates.front().year_inferred || dates.front().begin > 6) continue;
+      return dates.front().date;
     }
   }
   return std::nullopt;
 }
 
-std::optional<Date> find_date(const doc::Document& d) {
-  for (const doc::Block& b : d.blocks) {
-    if (!is_text_block(b)) continue;
-    const std::string t = block_text(b);
-    for (std::string_view key : {"datum", "beslutad", "beslutsdatum", "daterad", "fastställd"}) {
-      const std::size_t at = find_ci(t, key);
-      if (at == std::string::npos) continue;
-      const auto r = normalize::parse_date(std::string_view(t).substr(at + key.size()));
-      if (r.match && r.match->date && !r.match->year_inferred) return r.match->date;
-    }
-  }
-  return std::nullopt;
-}
-
-std::optional<std::string> deadline_kind(std::string_view sentence) {
-  const std::string f = fold_case(sentence);
-  auto has = [&](std::string_view w) { return f.find(w) != std::string::npos; };
-  if (has("rekvi")) return "requisition_close";
-  if (has("ansök") && (has("senast") || has("sista"))) return "application_close";
-  if (has("återrapport") || has("redovisning") || has("redovisas")) return "report_due";
-  if ((has("användas") || has("förbrukas")) && (has("senast") || has("till och med"))) return "funds_usable_until";
-  return std::nullopt;
-}
-
+// Each kind's cue takes the first date after it and before the next cue: "Medlen ska vara
+// förbrukade den 31 december 2025 och redovisas senast den 28 februari 2026" gives both.
 std::vector<DeadlineHit> find_deadlines(const doc::Document& d, std::optional<int> year) {
   std::vector<DeadlineHit> out;
   normalize::DateContext ctx;
   ctx.document_year = year;
+  const vocab::Set& cues = vocab::set("list_deadline_cue");
+  const vocab::Set& limits = vocab::set("list_deadline_limit");
   for (const doc::Block& b : d.blocks) {
     if (b.kind != doc::BlockKind::paragraph && b.kind != doc::BlockKind::list_item) continue;
-    for (const std::string& s : sentences_of(b.text)) {
-      const auto kind = deadline_kind(s);
-      if (!kind) continue;
-      if (std::any_of(out.begin(), out.end(), [&](const DeadlineHit& h) { return h.kind == *kind; })) continue;
-      for (const auto& m : normalize::find_dates(s, ctx)) {
-        if (!m.date) continue;
-        out.push_back({*kind, *m.date, m.time, s, b.where});
-        break;
+    for (const std::string& s : split_sentences(b.text)) {
+      auto hits = cues.all(s);
+      if (hits.empty()) continue;
+      const auto dates = normalize::find_dates(s, ctx);
+      const std::string folded = vocab::fold(s);
+      for (std::size_t h = 0; h < hits.size(); ++h) {
+        const std::string& kind = hits[h].meaning();
+        if (std::any_of(out.begin(), out.end(), [&](const DeadlineHit& x) { return x.kind == kind; })) continue;
+        const std::size_t from = hits[h].end;
+        std::size_t to = s.size();
+        for (std::size_t k = h + 1; k < hits.size(); ++k) {
+          if (hits[k].meaning() != kind) {
+            to = hits[k].begin;
+            break;
+          }
+        }
+        if ((kind == "application_close" || kind == "funds_usable_until") && !limits.in(folded)) continue;
+        for (const auto& m : dates) {
+          if (!m.date || m.begin < from || m.begin >= to) continue;
+          out.push_back({kind, *m.date, m.time, s, b.where});
+          break;
+        }
       }
     }
   }
   return out;
 }
 
-bool is_upper_start(std::string_view s) {
-  if (s.empty()) return false;
-  const auto c = static_cast<unsigned char>(s[0]);
-  if (c >= 'A' && c <= 'Z') return true;
-  return c == 0xC3 && s.size() > 1 && static_cast<unsigned char>(s[1]) >= 0x80 &&
-         static_cast<unsigned char>(s[1]) <= 0x9E;  // À … Þ (Å Ä Ö É)
-}
-
-std::string strip_prefix_ci(std::string s, std::initializer_list<std::string_view> prefixes) {
-  for (std::string_view p : prefixes) {
-    if (fold_case(s.substr(0, p.size())) == p && (s.size() == p.size() || s[p.size()] == ' ')) {
-      s.erase(0, p.size());
-      while (!s.empty() && (s.front() == ' ' || s.front() == ':')) s.erase(0, 1);
-      if (s.rfind("– ", 0) == 0 || s.rfind("- ", 0) == 0) s.erase(0, s.find(' ') + 1);
-      return s;
-    }
+// The text after the first entry of `set` that starts `s` (and the entry's meaning).
+std::string strip_prefix(std::string s, const char* set, std::string* meaning = nullptr) {
+  const std::string folded = vocab::fold(s);
+  for (const vocab::Entry* e : vocab::set(set).entries()) {
+    const std::size_t n = e->folded.size();
+    if (folded.compare(0, n, e->folded) != 0 || (folded.size() > n && folded[n] != ' ')) continue;
+    if (meaning) *meaning = e->meaning;
+    std::string rest = s.substr(n);
+    while (!rest.empty() && (rest.front() == ' ' || rest.front() == ':')) rest.erase(0, 1);
+    if (rest.rfind("– ", 0) == 0 || rest.rfind("- ", 0) == 0) rest.erase(0, rest.find(' ') + 1);
+    return rest;
   }
   return s;
 }
 
-}  // namespace
-
-std::vector<std::string> sentences_of(std::string_view text) {
-  const std::string t = fold_spaces(text);
-  std::vector<std::string> out;
-  std::size_t start = 0;
-  for (std::size_t i = 0; i + 2 < t.size(); ++i) {
-    if ((t[i] == '.' || t[i] == '!' || t[i] == '?') && t[i + 1] == ' ' && is_upper_start(std::string_view(t).substr(i + 2))) {
-      out.push_back(t.substr(start, i + 1 - start));
-      start = i + 2;
-    }
-  }
-  if (start < t.size()) out.push_back(t.substr(start));
-  return out;
-}
-
-std::string call_title_of(std::string_view list_title) {
-  std::string s = fold_spaces(list_title);
-  s = strip_prefix_ci(s, {"fördelningslista för", "fördelningslista över", "fördelningslista", "fördelningsnyckel för",
-                          "fördelningsnyckel", "fördelning av", "fördelning för", "fördelning över", "fördelning"});
-  s = strip_prefix_ci(s, {"statsbidrag för", "statsbidrag till", "statsbidraget för", "statsbidraget till",
-                          "statsbidrag inom", "medel för", "medel till", "bidrag för", "bidrag till"});
-  // The year and the words that lead to it ("… för år 2023").
-  std::vector<std::string> words = split_words(s);
+// The title without its year and the words that lead to the year ("… för år 2023").
+std::string without_year(std::string_view title) {
+  std::vector<std::string> words = split_words(fold_spaces(title));
+  const vocab::Set& lead = vocab::set("list_title_year_lead");
+  bool dropped_year = false;
   while (!words.empty()) {
-    const std::string f = fold_case(words.back());
-    const bool year = year_in(f).has_value() && f.size() <= 6;
-    if (year || f == "för" || f == "år" || f == "under" || f == "avseende" || f == "–" || f == "-" || f == ",") {
+    const std::string& w = words.back();
+    const bool year = year_in(w).has_value() && w.size() <= 6;
+    if ((year && !dropped_year) || (dropped_year && lead.equals(w)) || w == "–" || w == "-" || w == ",") {
+      dropped_year = dropped_year || year;
       words.pop_back();
     } else {
       break;
     }
   }
-  s.clear();
-  for (const std::string& w : words) s += (s.empty() ? "" : " ") + w;
+  // A year inside the title ("Beviljade organisationsbidrag 2025 – ideella …") goes too.
+  std::string out;
+  for (std::size_t i = 0; i < words.size(); ++i) {
+    if (!dropped_year && year_in(words[i]) && words[i].size() <= 6) {
+      dropped_year = true;
+      continue;
+    }
+    out += (out.empty() ? "" : " ") + words[i];
+  }
+  return out;
+}
+
+std::string capitalised(const std::string& s) {
   icu::UnicodeString u = icu::UnicodeString::fromUTF8(s);
   if (u.length() > 0) u.replace(0, U16_LENGTH(u.char32At(0)), static_cast<UChar32>(u_toupper(u.char32At(0))));
   std::string out;
@@ -272,25 +313,56 @@ std::string call_title_of(std::string_view list_title) {
   return out;
 }
 
-ListMeta read_meta(const doc::Document& d, std::size_t table_block) {
+}  // namespace
+
+std::string call_title_of(std::string_view list_title) {
+  std::string s = strip_prefix(fold_spaces(list_title), "list_title_prefix");
+  s = strip_prefix(s, "list_grant_prefix");
+  return capitalised(without_year(s));
+}
+
+ListMeta read_meta(const doc::Document& d, std::size_t table_block, const Snapshot& snapshot) {
   ListMeta m;
   m.title = find_title(d, table_block);
-  m.funder = find_funder(d, table_block);
-  m.reference = find_reference(d);
-  m.date = find_date(d);
+  m.funder = find_funder(d, table_block, snapshot);
+  const auto lines = text_lines(d, table_block);
+  m.reference = find_reference(lines);
+  m.date = find_date(lines);
   if (m.title) m.year = year_in(*m.title);
   m.deadlines = find_deadlines(d, m.year);
+  if (m.title) {
+    std::string prefix;
+    const std::string rest = strip_prefix(fold_spaces(*m.title), "list_title_prefix", &prefix);
+    m.names_call = prefix == "named" || vocab::set("list_grant_prefix").starts(rest).has_value() ||
+                   vocab::set("list_grant_word").starts(rest).has_value();
+  }
+  m.names_call = m.names_call || std::any_of(m.deadlines.begin(), m.deadlines.end(), [](const DeadlineHit& h) {
+                   return h.kind == "requisition_close" || h.kind == "application_close";
+                 });
   return m;
 }
 
 std::string call_id_of(const ListMeta& meta, const Context& context, std::vector<std::string>& warnings) {
   if (context.call_id) return *context.call_id;
+  if (!meta.names_call) return {};
   const std::string title = meta.title ? call_title_of(*meta.title) : std::string();
   if (title.empty()) warnings.emplace_back("the list states no title; its call id has no title part");
   if (!meta.funder) warnings.emplace_back("the list names no funder; its call id has no funder part");
-  const std::string funder = meta.funder.value_or("");
+  const std::string funder = meta.funder ? meta.funder->name : std::string();
   if (!meta.year) {
     warnings.emplace_back("the list's title states no year; its call id has no year");
+    return record::series_id(funder, title);
+  }
+  return record::call_id(funder, title, *meta.year);
+}
+
+std::string list_key_of(const ListMeta& meta, std::vector<std::string>& warnings) {
+  const std::string title = meta.title ? without_year(*meta.title) : std::string();
+  if (title.empty()) warnings.emplace_back("the list states no title; its list key has no title part");
+  if (!meta.funder) warnings.emplace_back("the list names no funder; its list key has no funder part");
+  const std::string funder = meta.funder ? meta.funder->name : std::string();
+  if (!meta.year) {
+    warnings.emplace_back("the list's title states no year; its list key has no year");
     return record::series_id(funder, title);
   }
   return record::call_id(funder, title, *meta.year);

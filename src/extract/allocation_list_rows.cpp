@@ -6,15 +6,15 @@
 #include <array>
 
 #include "allocation_list_header.h"
+#include "allocation_list_recipient.h"
 #include "bidrag/normalize/municipality.h"
 #include "bidrag/normalize/text.h"
+#include "bidrag/vocab/vocab.h"
 
 namespace bidrag::extract::alloc {
 namespace {
 
 const normalize::Registry& registry() { return normalize::Registry::instance(); }
-
-bool resolves(std::string_view name) { return registry().resolve(name).municipality != nullptr; }
 
 // Trailing footnote markers and a colon do not change what a label says.
 std::string label_key(std::string_view label) {
@@ -40,7 +40,7 @@ std::string label_key(std::string_view label) {
 
 bool is_county_label(std::string_view label) {
   const std::string key = label_key(label);
-  return key.find("län") != std::string::npos && registry().county_code(label) != nullptr;
+  return vocab::set("county_word").in(key) && registry().county_code(label) != nullptr;
 }
 
 bool is_blank(const std::string& s) { return normalize::fold_spaces(s).empty(); }
@@ -109,7 +109,7 @@ class GroupReader {
     std::optional<std::string> county;
     if (is_total_label(label)) {
       if (amount.empty()) return false;
-      push(Entry::Kind::total, label, {}, amount, texts, where);
+      push_all(Entry::Kind::total, label, {}, cells, texts, where);
       return true;
     }
     if (!amount.empty() && is_subtotal_label(label, county)) {
@@ -133,7 +133,7 @@ class GroupReader {
     doc::Locator at = where;
     if (!pending_.empty()) {
       const std::string joined = join_lines(lines);
-      if (!resolves(joined) && resolves(name)) {
+      if (!resolves(g_.recipient_kind, joined) && resolves(g_.recipient_kind, name)) {
         lines = printed_lines;  // the pending text was a heading inside the table, not part of the name
       } else {
         for (const Fragment& f : pending_) at = united(f.where, at);
@@ -141,7 +141,7 @@ class GroupReader {
       pending_.clear();
     }
     const std::string printed = join_lines(lines);
-    push(Entry::Kind::municipality, printed, lines.size() > 1 ? lines : std::vector<std::string>{}, amount, texts, at);
+    push_all(Entry::Kind::municipality, printed, lines.size() > 1 ? lines : std::vector<std::string>{}, cells, texts, at);
     last_muni_row_ = r;
     return false;
   }
@@ -155,7 +155,7 @@ class GroupReader {
       std::vector<std::string> lines = last.name_lines.empty() ? std::vector<std::string>{last.label} : last.name_lines;
       lines.push_back(text);
       const std::string joined = join_lines(lines);
-      if (resolves(joined) || !resolves(last.label)) {
+      if (resolves(g_.recipient_kind, joined) || !resolves(g_.recipient_kind, last.label)) {
         last.label = joined;
         last.name_lines = lines;
         last.where = united(last.where, where);
@@ -173,14 +173,49 @@ class GroupReader {
     return u;
   }
 
+  // One entry per year column (or the one amount column), with the row's parts.
+  void push_all(Entry::Kind kind, const std::string& label, const std::vector<std::string>& lines,
+                const std::vector<doc::Cell>& row, const std::vector<std::string>& texts, const doc::Locator& where) {
+    if (g_.years.empty()) {
+      Entry& e = push(kind, label, lines, normalize::fold_spaces(cell_text(row, g_.amount)), texts, where);
+      with_row(e, row);
+      return;
+    }
+    for (const AmountColumn& y : g_.years) {
+      const std::string amount = normalize::fold_spaces(cell_text(row, y.column));
+      if (amount.empty()) continue;
+      Entry& e = push(kind, label, lines, amount, texts, where, y.unit);
+      e.year = y.year;
+      with_row(e, row);
+    }
+  }
+
+  // The row's parts and organisation number.
+  void with_row(Entry& e, const std::vector<doc::Cell>& row) {
+    e.recipient_kind = g_.recipient_kind;
+    if (g_.org_number) e.org_number = normalize::fold_spaces(cell_text(row, *g_.org_number));
+    for (const AmountColumn& p : g_.parts) {
+      const std::string printed = normalize::fold_spaces(cell_text(row, p.column));
+      if (printed.empty()) continue;
+      const auto parsed = normalize::parse_amount_cell(printed, p.unit == normalize::Unit::kr ? g_.unit : p.unit);
+      if (!parsed.match) continue;
+      e.parts.push_back({p.header, printed, parsed.match->ore});
+    }
+  }
+
   Entry& push(Entry::Kind kind, const std::string& label, std::vector<std::string> lines, const std::string& amount,
               const std::vector<std::string>& cells, const doc::Locator& where) {
+    return push(kind, label, std::move(lines), amount, cells, where, g_.unit);
+  }
+
+  Entry& push(Entry::Kind kind, const std::string& label, std::vector<std::string> lines, const std::string& amount,
+              const std::vector<std::string>& cells, const doc::Locator& where, normalize::Unit unit) {
     Entry e;
     e.kind = kind;
     e.label = label;
     e.name_lines = std::move(lines);
     e.amount_as_printed = amount;
-    const auto parsed = normalize::parse_amount_cell(amount, g_.unit);
+    const auto parsed = normalize::parse_amount_cell(amount, unit);
     if (parsed.match) {
       e.ore = parsed.match->ore;
     } else {
@@ -236,35 +271,28 @@ std::string join_lines(const std::vector<std::string>& lines) {
 }
 
 bool is_total_label(std::string_view label) {
-  static constexpr std::array<std::string_view, 14> exact = {
-      "totalt",        "total",        "summa",           "totalsumma",   "summa totalt", "totalt summa",
-      "riket",         "hela riket",   "riket totalt",    "summa riket",  "sammanlagt",   "totalt belopp",
-      "summa belopp",  "samtliga kommuner"};
-  const std::string key = label_key(label);
-  if (std::find(exact.begin(), exact.end(), key) != exact.end()) return true;
-  for (std::string_view p : {"totalt ", "summa "}) {
-    if (key.rfind(p, 0) != 0) continue;
-    const std::string rest = key.substr(p.size());
-    for (std::string_view r : {"för riket", "hela riket", "riket", "alla kommuner", "samtliga kommuner", "kommuner",
-                               "för samtliga kommuner", "för alla kommuner"}) {
-      if (rest == r) return true;
-    }
-  }
-  return false;
+  return vocab::set("list_total_label").equals(label_key(label)).has_value();
 }
 
 bool is_subtotal_label(std::string_view label, std::optional<std::string>& county_code) {
   const std::string key = label_key(label);
-  for (std::string_view p : {"summa för ", "totalt för ", "summa ", "totalt ", "delsumma ", "delsumma"}) {
-    if (key.rfind(p, 0) != 0) continue;
-    const std::string rest = normalize::fold_spaces(key.substr(p.size()));
+  for (const vocab::Entry* e : vocab::set("list_subtotal_label").entries()) {
+    if (key.rfind(e->folded, 0) != 0) continue;
+    if (key.size() > e->folded.size() && key[e->folded.size()] != ' ') continue;
+    const std::string rest = normalize::fold_spaces(key.substr(e->folded.size()));
     if (const std::string* cc = registry().county_code(rest)) {
       county_code = *cc;
       return true;
     }
-    if (p.rfind("delsumma", 0) == 0) return true;
+    if (e->meaning == "any") return true;
   }
   return false;
+}
+
+bool resolves(std::optional<record::RecipientKind> kind, std::string_view name) {
+  if (normalize::fold_spaces(name).empty()) return false;
+  if (!kind || kind == record::RecipientKind::organisation) return true;
+  return resolve_recipient(kind, name, {}).found;
 }
 
 Reading read_list(const doc::Document& d) {
@@ -287,6 +315,8 @@ Reading read_list(const doc::Document& d) {
       out.found = true;
       out.first_block = i;
       out.unit = h->groups.front().unit;
+      out.recipient_kind = h->groups.front().recipient_kind;
+      out.several_years = !h->groups.front().years.empty();
     }
     out.last_block = i;
     last = h;

@@ -38,6 +38,12 @@ std::vector<record::Record> extract(const Snapshot& snapshot, const Context& con
   }
   try {
     if (auto list = extract_allocation_list(document, snapshot, context); list && !list->empty()) return *list;
+    // A workbook or a CSV file holds lists, never a call's page: say what it lacks.
+    if (document.format == doc::Format::xlsx || document.format == doc::Format::csv) {
+      return {error_record(snapshot, document.format, "extract",
+                           "no allocation list found in " + snapshot.url +
+                               ": no sheet has a header naming a recipient column and an amount column")};
+    }
     auto records = extract_call(document, snapshot, context);
     if (!records.empty()) return records;
   } catch (const Error& e) {

@@ -1,6 +1,7 @@
 #include "bidrag/record/ids.h"
 
 #include "bidrag/common/slug.h"
+#include "bidrag/record/record.h"
 
 namespace bidrag::record {
 
@@ -31,6 +32,15 @@ std::string document_id(std::string_view call, std::string_view url) {
 
 std::string ceiling_id(std::string_view call, std::string_view code_or_name) {
   return std::string(call) + ":ceiling:" + slugify(code_or_name);
+}
+
+std::string ceiling_id(std::string_view call, RecipientKind kind, std::string_view code_or_name,
+                       std::optional<int> year) {
+  std::string id = std::string(call) + ":ceiling:";
+  if (kind != RecipientKind::kommun) id += to_string(kind) + "-";
+  id += slugify(code_or_name);
+  if (year) id += ":" + std::to_string(*year);
+  return id;
 }
 
 std::string allocation_list_id(std::string_view call) { return std::string(call) + ":allocation_list"; }

@@ -2,14 +2,18 @@
 // field that is wrong rather than saying only that no branch of a oneOf matched.
 #include "bidrag/record/schema.h"
 
+#include "bidrag/record/record.h"
+
 #include <rapidjson/document.h>
 #include <rapidjson/error/en.h>
+#include <rapidjson/pointer.h>
 #include <rapidjson/schema.h>
 #include <rapidjson/stringbuffer.h>
 
 #include <map>
 #include <memory>
 #include <mutex>
+#include <vector>
 #include <stdexcept>
 
 namespace bidrag::embedded {
@@ -103,6 +107,38 @@ std::optional<std::string> validate_record(std::string_view json) {
     what = "has the wrong type or value (" + keyword + ")";
   }
   return type + " record: " + where + ": " + what;
+}
+
+namespace {
+
+// The recipient kinds' names from the schema's enum, in RecipientKind order.
+const std::vector<std::string>& recipient_kind_names() {
+  static const std::vector<std::string> names = [] {
+    const auto& root = schemas().root;
+    const rapidjson::Value* kinds =
+        rapidjson::Pointer("/definitions/ceiling/properties/recipient/properties/kind/enum").Get(root);
+    if (!kinds || !kinds->IsArray() || kinds->Size() != 5) {
+      throw std::logic_error("embedded records schema: ceiling recipient kind must list 5 kinds");
+    }
+    std::vector<std::string> out;
+    for (const auto& k : kinds->GetArray()) out.emplace_back(k.GetString());
+    return out;
+  }();
+  return names;
+}
+
+}  // namespace
+
+const std::string& to_string(RecipientKind kind) {
+  return recipient_kind_names().at(static_cast<std::size_t>(kind));
+}
+
+std::optional<RecipientKind> recipient_kind_named(std::string_view name) {
+  const auto& names = recipient_kind_names();
+  for (std::size_t i = 0; i < names.size(); ++i) {
+    if (names[i] == name) return static_cast<RecipientKind>(i);
+  }
+  return std::nullopt;
 }
 
 }  // namespace bidrag::record

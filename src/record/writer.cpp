@@ -87,7 +87,7 @@ class Out {
 void head(Out& o, const char* type, const Common& c, bool with_call_id) {
   o.field("type", type);
   o.field("id", c.id);
-  if (with_call_id) o.field("call_id", c.call_id);
+  if (with_call_id) o.field("call_id", c.call_id.empty() ? std::nullopt : std::optional<std::string>(c.call_id));
 }
 
 void tail(Out& o, const Common& c) {
@@ -188,15 +188,40 @@ void body(Out& o, const DocumentRef& d) {
 
 void body(Out& o, const Ceiling& c) {
   head(o, "ceiling", c, true);
-  o.key("municipality");
+  // A ceiling built the version-1 way (municipality only) has the same recipient.
+  Recipient r = c.recipient;
+  if (r.kind == RecipientKind::kommun && r.name_as_printed.empty()) {
+    r.name = c.municipality.name;
+    r.name_as_printed = c.municipality.name_as_printed;
+    r.code = c.municipality.code;
+    r.county_code = c.municipality.county_code;
+  }
+  o.key("recipient");
   o.raw().StartObject();
-  o.field("name", c.municipality.name);
-  o.field("name_as_printed", c.municipality.name_as_printed);
-  o.field("code", c.municipality.code);
-  o.field("county_code", c.municipality.county_code);
-  o.field("county", c.municipality.county);
+  o.field("kind", to_string(r.kind));
+  o.field("name", r.name);
+  o.field("name_as_printed", r.name_as_printed);
+  o.field("code", r.code);
+  o.field("county_code", r.county_code);
   o.raw().EndObject();
+  if (c.recipient.kind == RecipientKind::kommun) {
+    o.key("municipality");
+    o.raw().StartObject();
+    o.field("name", c.municipality.name);
+    o.field("name_as_printed", c.municipality.name_as_printed);
+    o.field("code", c.municipality.code);
+    o.field("county_code", c.municipality.county_code);
+    o.field("county", c.municipality.county);
+    o.raw().EndObject();
+  }
   o.field("amount", c.amount);
+  o.field("year", c.year);
+  if (!c.parts.empty()) {
+    o.key("parts");
+    o.raw().StartObject();
+    for (const auto& p : c.parts) o.field(p.header.c_str(), p.amount);
+    o.raw().EndObject();
+  }
   o.field("amount_as_printed", c.amount_as_printed);
   o.field("cells", c.cells);
   if (!c.name_lines.empty()) o.field("name_lines", c.name_lines);
@@ -206,6 +231,17 @@ void body(Out& o, const Ceiling& c) {
 void body(Out& o, const AllocationList& a) {
   head(o, "allocation_list", a, true);
   o.field("title", a.title);
+  o.key("funder");
+  if (a.funder) {
+    o.raw().StartObject();
+    o.field("name", a.funder->name);
+    o.field("org_number", a.funder->org_number);
+    o.raw().EndObject();
+  } else {
+    o.raw().Null();
+  }
+  o.field("year", a.year);
+  o.field("recipient_kind", to_string(a.recipient_kind));
   o.field("unit", a.unit);
   o.field("rows", a.rows);
   o.field("total_stated", a.total_stated);

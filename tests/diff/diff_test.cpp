@@ -1,6 +1,8 @@
 // Semantic diff of record sets: pairing, ignore rules, dates, amounts, texts, lists.
 #include <gtest/gtest.h>
 
+#include <algorithm>
+
 #include "bidrag/diff/diff.h"
 #include "bidrag/diff/render.h"
 #include "bidrag/record/ids.h"
@@ -103,7 +105,50 @@ TEST(Diff, ARowInsertedOrDroppedInTheMiddleIsOneChangeNotACascade) {
   EXPECT_EQ(*changes[2].delta_ore, -110'000'000);
   EXPECT_EQ(*changes[2].percent, "-100.00");
   EXPECT_EQ(to_json(changes[2].old_value),
-            R"({"municipality":{"name":"Kommun 100","code":"9100","county_code":null,"county":null},"amount":{"value":1100000,"currency":"SEK"}})");
+            R"({"recipient":{"kind":"kommun","name":"Kommun 100","code":"9100","county_code":null},)"
+            R"("municipality":{"name":"Kommun 100","code":"9100","county_code":null,"county":null},)"
+            R"("amount":{"value":1100000,"currency":"SEK"},"year":null})");
+}
+
+// RECORDS.md v2: a list that no call names has call_id null and ids under its list key; the
+// diff groups it by the list key's series, and when a call later links the list its records
+// move to the call's series (the old group removed, the new one added).
+std::vector<record::Record> without_call(std::vector<record::Record> rs, const std::string& key) {
+  for (auto& r : rs) {
+    auto& c = record::common(r);
+    c.call_id.clear();
+    if (auto* l = std::get_if<record::AllocationList>(&r)) l->id = record::allocation_list_id(key);
+    if (auto* k = std::get_if<record::Ceiling>(&r)) k->id = record::ceiling_id(key, *k->municipality.code);
+  }
+  return rs;
+}
+
+TEST(Diff, ListsWithoutACallPairByListKey) {
+  const std::string k23 = "bra:fordelning-av-medel:2023", k24 = "bra:fordelning-av-medel:2024";
+  const auto older = without_call(long_list(2023, 3), k23);
+  auto newer = without_call(long_list(2024, 3), k24);
+  ceiling(newer, 1).amount.ore += 50'000'00;
+  list_of(newer).total_computed.ore += 50'000'00;
+  const RecordSet a = load(older, "old"), b = load(newer, "new");
+  ASSERT_EQ(a.calls.size(), 1u);
+  EXPECT_EQ(a.calls[0].series, "bra:fordelning-av-medel");
+  ASSERT_NE(a.calls[0].find("ceiling:9001"), nullptr);
+  const auto changes = diff(a, b);
+  ASSERT_EQ(changes.size(), 2u) << render_json(changes);
+  EXPECT_EQ(changes[0].path, "allocation_list.total_computed");
+  EXPECT_EQ(changes[1].path, "ceiling[9001].amount");
+  EXPECT_EQ(*changes[1].delta_ore, 50'000'00);
+
+  // The same list, now linked by a call: a move from the list key's series to the call's.
+  const auto linked = long_list(2024, 3);
+  const auto moved = diff(b, load(linked, "linked"));
+  ASSERT_FALSE(moved.empty());
+  EXPECT_TRUE(std::any_of(moved.begin(), moved.end(), [](const Change& c) {
+    return c.series == "bra:fordelning-av-medel" && c.kind == Change::Kind::removed;
+  })) << render_json(moved);
+  EXPECT_TRUE(std::any_of(moved.begin(), moved.end(), [](const Change& c) {
+    return c.series != "bra:fordelning-av-medel" && c.kind == Change::Kind::added;
+  })) << render_json(moved);
 }
 
 TEST(Diff, SameRecordsFromAnotherCaptureAreNoChange) {

@@ -139,7 +139,7 @@ const std::map<std::string, std::pair<std::string, std::int64_t>> kList2023 = {
 TEST_F(PostgresSinkTest, MigratesOnceAndReRunningIsANoOp) {
   sink();
   sink();
-  EXPECT_EQ(query("SELECT version FROM " + schema_ + ".schema_migrations ORDER BY 1"), (std::vector<std::string>{"1", "2"}));
+  EXPECT_EQ(query("SELECT version FROM " + schema_ + ".schema_migrations ORDER BY 1"), (std::vector<std::string>{"1", "2", "3"}));
   EXPECT_EQ(query("SELECT count(*) FROM information_schema.views WHERE table_schema = '" + schema_ + "'"),
             std::vector<std::string>{"14"});
 }
@@ -152,7 +152,7 @@ TEST_F(PostgresSinkTest, RefusesADatabaseNewerThanTheBinary) {
     FAIL() << "expected IoError";
   } catch (const IoError& e) {
     const std::string msg = e.what();
-    EXPECT_NE(msg.find(": schema '" + schema_ + "' is at migration 7, newer than this bidrag knows (2); upgrade bidrag"
+    EXPECT_NE(msg.find(": schema '" + schema_ + "' is at migration 7, newer than this bidrag knows (3); upgrade bidrag"
                        " before loading into it"), std::string::npos) << msg;
     EXPECT_EQ(msg.find("bidrag-test-secret"), std::string::npos) << msg;
   }
@@ -182,6 +182,52 @@ TEST_F(PostgresSinkTest, LoadsTypedRowsWithExactValues) {
   // The jsonb is the record as emitted: the amount stays an exact number.
   EXPECT_EQ(query("SELECT record->'amount'->>'value' FROM " + schema_ + ".ceilings WHERE code = '0181'"),
             std::vector<std::string>{"1234567.50"});
+}
+
+// RECORDS.md v2: a list that no call names (call_id null, ids under its list key) with a region
+// and an organisation as recipients loads into the typed tables with its funder and year.
+TEST_F(PostgresSinkTest, LoadsAListWithoutACallAndRecipientsOfOtherKinds) {
+  auto s = sink();
+  const std::string key = "brottsforebyggande-radet:fordelning-av-medel:2025";
+  std::vector<record::Record> rs;
+  record::AllocationList a;
+  a.id = record::allocation_list_id(key);
+  a.title = "Fördelning av medel 2025";
+  a.funder = record::Funder{"Brottsförebyggande rådet", "202100-0068"};
+  a.year = 2025;
+  a.recipient_kind = record::RecipientKind::region;
+  a.reference = "2025-0214";
+  a.document_date = Date{2025, 2, 11};
+  a.rows = 2;
+  a.total_computed = Amount{300'000'00};
+  a.source.url = kListUrl;
+  rs.emplace_back(a);
+  record::Ceiling r;
+  r.id = record::ceiling_id(key, record::RecipientKind::region, "12", std::nullopt);
+  r.recipient = {record::RecipientKind::region, "Region Skåne", "Skåne", "12", "12"};
+  r.amount = Amount{200'000'00};
+  r.year = 2025;
+  r.source.url = kListUrl;
+  rs.emplace_back(r);
+  record::Ceiling o;
+  o.id = record::ceiling_id(key, record::RecipientKind::organisation, "802402-6141", std::nullopt);
+  o.recipient = {record::RecipientKind::organisation, "Föreningen Ljuspunkten", "Föreningen Ljuspunkten", "802402-6141",
+                 std::nullopt};
+  o.amount = Amount{100'000'00};
+  o.year = 2025;
+  o.source.url = kListUrl;
+  rs.emplace_back(o);
+  const auto res = s->put(snapshot(kListUrl, "%PDF-2", "2025-02-12T08:00:00Z"), rs);
+  EXPECT_EQ(res.added, 3u);
+  EXPECT_EQ(query("SELECT coalesce(call_id, '-'), recipient_kind, code, municipality, year, amount FROM " + schema_ +
+                  ".current_ceilings ORDER BY code"),
+            (std::vector<std::string>{"-|region|12|Region Skåne|2025|200000.00",
+                                      "-|organisation|802402-6141|Föreningen Ljuspunkten|2025|100000.00"}));
+  EXPECT_EQ(query("SELECT id, coalesce(call_id, '-'), funder, funder_org_number, year, recipient_kind, reference, "
+                  "document_date FROM " + schema_ + ".current_allocation_lists"),
+            std::vector<std::string>{key + ":allocation_list|-|Brottsförebyggande rådet|202100-0068|2025|region|2025-0214|"
+                                           "2025-02-11"});
+  EXPECT_EQ(query("SELECT count(*) FROM " + schema_ + ".call_ids"), std::vector<std::string>{"0"});
 }
 
 TEST_F(PostgresSinkTest, ASecondIdenticalLoadChangesNothing) {

@@ -66,8 +66,9 @@ TEST(WriterTest, CeilingWithExactAmountAndPdfLocator) {
   EXPECT_EQ(json,
             R"({"type":"ceiling","id":"socialstyrelsen:sociala-insatser-i-utsatta-omraden:2023:ceiling:0181",)"
             R"("call_id":"socialstyrelsen:sociala-insatser-i-utsatta-omraden:2023",)"
+            R"("recipient":{"kind":"kommun","name":"Södertälje","name_as_printed":"Södertälje*","code":"0181","county_code":"01"},)"
             R"("municipality":{"name":"Södertälje","name_as_printed":"Södertälje*","code":"0181","county_code":"01","county":"Stockholms län"},)"
-            R"("amount":{"value":1234567.50,"currency":"SEK"},"amount_as_printed":"1 234 567,50",)"
+            R"("amount":{"value":1234567.50,"currency":"SEK"},"year":null,"amount_as_printed":"1 234 567,50",)"
             R"("cells":["Stockholms län","Södertälje*","1 234 567,50"],)"
             R"("source":{"url":"https://example.se/f.pdf","sha256":"0000000000000000000000000000000000000000000000000000000000000000",)"
             R"("fetched_at":"2023-02-24T14:03:00Z","format":"pdf","locator":{"page":2,"bbox":[56.70,100.25,540.00,112.50]}},)"
@@ -79,7 +80,7 @@ TEST(WriterTest, SpreadsheetAndCsvLocators) {
   Deadline d;
   d.id = deadline_id(kCall, "requisition_close");
   d.call_id = kCall;
-  d.kind = "requisition_close";
+  d.kind = DeadlineKind::requisition_close;
   d.date = Date{2025, 3, 31};
   d.text = "Regionen ska rekvirera medlen senast den 31 mars 2025.";
   d.source.url = "https://example.se/lista.xlsx";
@@ -99,6 +100,39 @@ TEST(WriterTest, SpreadsheetAndCsvLocators) {
   const std::string csv = to_json(d);
   EXPECT_NE(csv.find(R"("format":"csv","locator":{"line":84}})"), std::string::npos) << csv;
   EXPECT_TRUE(test::record_valid(csv));
+}
+
+// RECORDS.md v2: an organisation's ceiling from a list that no call names (call_id null, the
+// list key in its id), with its year and the parts of its amount; no municipality object.
+TEST(WriterTest, OrganisationCeilingOfAListWithoutCall) {
+  Ceiling c;
+  c.id = ceiling_id("jamstalldhetsmyndigheten:beviljade-organisationsbidrag:2025", RecipientKind::organisation,
+                    "802402-6141", std::nullopt);
+  c.recipient = {RecipientKind::organisation, "Föreningen Ljuspunkten", "Föreningen Ljuspunkten", "802402-6141", std::nullopt};
+  c.amount = Amount{35500000};
+  c.year = 2025;
+  c.parts = {{"Grundbelopp", Amount{30000000}, "300 000"}, {"Tillägg", Amount{5500000}, "55 000"}};
+  c.amount_as_printed = "355 000";
+  c.source.url = "https://example.se/lista.pdf";
+  c.source.sha256 = std::string(64, '0');
+  c.source.format = doc::Format::pdf;
+  const std::string json = to_json(c);
+  EXPECT_EQ(json,
+            R"({"type":"ceiling","id":"jamstalldhetsmyndigheten:beviljade-organisationsbidrag:2025:ceiling:organisation-802402-6141",)"
+            R"("call_id":null,"recipient":{"kind":"organisation","name":"Föreningen Ljuspunkten",)"
+            R"("name_as_printed":"Föreningen Ljuspunkten","code":"802402-6141","county_code":null},)"
+            R"("amount":{"value":355000,"currency":"SEK"},"year":2025,)"
+            R"("parts":{"Grundbelopp":{"value":300000,"currency":"SEK"},"Tillägg":{"value":55000,"currency":"SEK"}},)"
+            R"("amount_as_printed":"355 000","cells":[],)"
+            R"("source":{"url":"https://example.se/lista.pdf","sha256":"0000000000000000000000000000000000000000000000000000000000000000",)"
+            R"("fetched_at":null,"format":"pdf"}})");
+  EXPECT_TRUE(test::record_valid(json));
+  // A kommun ceiling with several years: ":<year>" after the code.
+  EXPECT_EQ(ceiling_id("k", RecipientKind::kommun, "0181", 2024), "k:ceiling:0181:2024");
+  EXPECT_EQ(ceiling_id("k", RecipientKind::region, "12", std::nullopt), "k:ceiling:region-12");
+  EXPECT_EQ(to_string(RecipientKind::lansstyrelse), "lansstyrelse");
+  EXPECT_EQ(recipient_kind_named("lan"), RecipientKind::lan);
+  EXPECT_EQ(recipient_kind_named("any"), std::nullopt);
 }
 
 TEST(WriterTest, Contact) {
@@ -154,7 +188,8 @@ TEST(WriterTest, AllocationList) {
   EXPECT_EQ(json,
             R"({"type":"allocation_list","id":"socialstyrelsen:sociala-insatser-i-utsatta-omraden:2023:allocation_list",)"
             R"("call_id":"socialstyrelsen:sociala-insatser-i-utsatta-omraden:2023",)"
-            R"("title":"Fördelning av statsbidrag för sociala insatser i utsatta områden 2023","unit":"kr","rows":28,)"
+            R"("title":"Fördelning av statsbidrag för sociala insatser i utsatta områden 2023","funder":null,"year":null,)"
+      R"("recipient_kind":"kommun","unit":"kr","rows":28,)"
             R"("total_stated":{"value":243500000,"currency":"SEK"},"total_computed":{"value":243500001,"currency":"SEK"},)"
             R"("sum_check":"mismatch","reference":"dnr 3.6-41238/2022","document_date":"2023-01-18",)"
             R"("subtotals":[{"label":"Summa Stockholms län","county_code":"01","amount":{"value":1000,"currency":"SEK"},"amount_as_printed":"1 000"}],)"

@@ -92,6 +92,33 @@ TEST_F(SqliteStoreTest, FirstCaptureAddsEveryRecordAndRemembersValidators) {
   EXPECT_EQ(store.integrity_check(), "ok");
 }
 
+// RECORDS.md v2: an allocation list that no call names, and its ceilings, have call_id null;
+// the store keeps them (call_id NULL) and finds them by their list key.
+TEST_F(SqliteStoreTest, AListWithoutACallIsStoredAndFoundByItsListKey) {
+  SqliteStore store(path);
+  const auto s = capture("%PDF list", "2025-02-12T08:00:00Z");
+  const std::string key = "brottsforebyggande-radet:fordelning-av-medel:2025";
+  record::AllocationList list;
+  list.id = record::allocation_list_id(key);
+  list.rows = 1;
+  list.total_computed = record::Amount::kronor(1'062'900);
+  list.source = source_of(s);
+  record::Ceiling c;
+  c.id = record::ceiling_id(key, record::RecipientKind::kommun, "0182", std::nullopt);
+  c.recipient = {record::RecipientKind::kommun, "Nacka", "Nacka", "0182", "01"};
+  c.municipality = {"Nacka", "Nacka", "0182", "01", "Stockholms län"};
+  c.amount = record::Amount::kronor(1'062'900);
+  c.source = source_of(s);
+  const auto r = store.put(s, {list, c});
+  EXPECT_EQ(r.added, 2u);
+  const auto lines = store.current_records(key);
+  ASSERT_EQ(lines.size(), 2u);
+  EXPECT_NE(lines[0].find(R"("call_id":null)"), std::string::npos) << lines[0];
+  EXPECT_TRUE(test::records_valid(test::jsonl(lines)));
+  EXPECT_EQ(store.current_records("brottsforebyggande-radet:fordelning-av-medel").size(), 2u);
+  EXPECT_EQ(store.integrity_check(), "ok");
+}
+
 TEST_F(SqliteStoreTest, SameContentAddsNoVersionChangedContentSupersedes) {
   SqliteStore store(path);
   const auto s1 = capture("v1", "2023-02-01T10:00:00Z");

@@ -2,6 +2,7 @@
 // capture and every run.
 #pragma once
 #include <string>
+#include <optional>
 #include <string_view>
 
 namespace bidrag::record {
@@ -19,6 +20,12 @@ namespace bidrag::record {
 [[nodiscard]] std::string document_id(std::string_view call_id, std::string_view url);
 // code_or_name: the SCB code, or the printed name when unresolved (slugged).
 [[nodiscard]] std::string ceiling_id(std::string_view call_id, std::string_view code_or_name);
+// RECORDS.md v2: "<key>:ceiling:<code or slug>" for a kommun, "<key>:ceiling:<kind>-<code or
+// slug>" for other recipients, ":<year>" appended when the list gives several years. `key` is
+// the call id, or the list key of a list that no call names.
+enum class RecipientKind;
+[[nodiscard]] std::string ceiling_id(std::string_view key, RecipientKind kind, std::string_view code_or_name,
+                                     std::optional<int> year);
 [[nodiscard]] std::string allocation_list_id(std::string_view call_id);
 // Errors have no contract id; this one is stable per source and stage.
 [[nodiscard]] std::string error_id(std::string_view url, std::string_view stage);

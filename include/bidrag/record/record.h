@@ -1,4 +1,4 @@
-// The record model of RECORDS.md (the record contract, version 1): one struct per record type.
+// The record model of RECORDS.md (the record contract, version 2): one struct per record type.
 // Amounts are integer öre; dates are civil dates; nothing here uses binary floating point
 // except PDF box coordinates.
 #pragma once
@@ -37,7 +37,8 @@ struct Source {
 // Fields every record has.
 struct Common {
   std::string id;
-  std::string call_id;  // empty for call and error records
+  std::string call_id;  // empty for call and error records; empty (written null) for an
+                        // allocation list, and its ceilings, that no call names or links
   Source source;
   std::vector<std::string> warnings;
 };
@@ -118,9 +119,36 @@ struct Municipality {
   std::optional<std::string> county;       // "Stockholms län"
 };
 
-struct Ceiling : Common {
-  Municipality municipality;
+// The kinds of recipient of RECORDS.md v2, in the order of the schema's enum
+// (definitions/ceiling/properties/recipient/properties/kind), which also gives their names.
+enum class RecipientKind { kommun, region, lansstyrelse, lan, organisation };
+// The contract's name of a kind, read from the embedded schema.
+[[nodiscard]] const std::string& to_string(RecipientKind kind);
+// The kind a contract name stands for; nullopt for any other text.
+[[nodiscard]] std::optional<RecipientKind> recipient_kind_named(std::string_view name);
+
+// Who a ceiling goes to (RECORDS.md v2).
+struct Recipient {
+  RecipientKind kind = RecipientKind::kommun;
+  std::optional<std::string> name;  // official name; null when the printed name matches none
+  std::string name_as_printed;
+  std::optional<std::string> code;         // kommunkod, county code, or organisation number
+  std::optional<std::string> county_code;  // "01"; null for organisations
+};
+
+// A named part of a ceiling's amount ("Grundbelopp", "Tillägg").
+struct AmountPart {
+  std::string header;  // the column header as printed
   Amount amount;
+  std::string amount_as_printed;
+};
+
+struct Ceiling : Common {
+  Recipient recipient;
+  Municipality municipality;  // written for kommun recipients only (as in version 1)
+  Amount amount;
+  std::optional<int> year;  // the year the amount is for (several years, or the list's year)
+  std::vector<AmountPart> parts;
   std::string amount_as_printed;        // ASCII spaces as digit-group separators
   std::vector<std::string> cells;       // the raw cell texts of the row
   std::vector<std::string> name_lines;  // only for a name broken over several lines
@@ -133,9 +161,17 @@ struct Subtotal {
   std::string amount_as_printed;
 };
 
+struct Funder {
+  std::string name;
+  std::optional<std::string> org_number;
+};
+
 struct AllocationList : Common {
   std::optional<std::string> title;
-  std::string unit = "kr";  // kr or tkr, as printed
+  std::optional<Funder> funder;  // null when the list names no publisher
+  std::optional<int> year;
+  RecipientKind recipient_kind = RecipientKind::kommun;
+  std::string unit = "kr";  // kr, tkr or mnkr, as printed
   int rows = 0;
   std::optional<Amount> total_stated;
   Amount total_computed;

@@ -112,13 +112,39 @@ CREATE TABLE ${schema}.sources (
 ALTER TABLE ${schema}.record_versions ADD COLUMN record_text text, ADD COLUMN position integer;
 )SQL";
 
+// 3 (RECORDS.md v2): an allocation list that no call names, and its ceilings, have no call_id;
+// ceilings name their recipient's kind and the year of the amount; lists their funder, year,
+// recipient kind, reference and date. The two tables' views are made again to show the new
+// columns ("x.*" is expanded when a view is created).
+constexpr std::string_view kMigration3 = R"SQL(
+DROP VIEW ${schema}.current_ceilings;
+DROP VIEW ${schema}.ceilings_history;
+DROP VIEW ${schema}.current_allocation_lists;
+DROP VIEW ${schema}.allocation_lists_history;
+ALTER TABLE ${schema}.ceilings ALTER COLUMN call_id DROP NOT NULL,
+  ADD COLUMN recipient_kind text, ADD COLUMN year integer;
+ALTER TABLE ${schema}.allocation_lists ALTER COLUMN call_id DROP NOT NULL,
+  ADD COLUMN funder text, ADD COLUMN funder_org_number text, ADD COLUMN year integer,
+  ADD COLUMN recipient_kind text, ADD COLUMN reference text, ADD COLUMN document_date date;
+)SQL";
+
 std::vector<std::string> migrations(const std::string& schema) {
-  return {expand(kMigration1, schema) + views(schema), expand(kMigration2, schema)};
+  std::string third = expand(kMigration3, schema);
+  const std::string all_views = views(schema);
+  // Only the views of the two altered tables.
+  std::size_t at = 0;
+  while (at < all_views.size()) {
+    const std::size_t end = all_views.find('\n', at);
+    const std::string line = all_views.substr(at, end - at + 1);
+    if (line.find(".ceilings") != std::string::npos || line.find(".allocation_lists") != std::string::npos) third += line;
+    at = end + 1;
+  }
+  return {expand(kMigration1, schema) + views(schema), expand(kMigration2, schema), third};
 }
 
 }  // namespace
 
-int latest_migration() noexcept { return 2; }
+int latest_migration() noexcept { return 3; }
 
 void migrate(Connection& conn, const std::string& schema) {
   for (char c : schema) {

@@ -272,13 +272,19 @@ std::vector<std::string> typed_inserts(const std::string& sc) {
           "v.record->>'email', v.record->>'phone', v.record" + from + "'contact'",
       "INSERT INTO " + sc + ".documents SELECT v.version_id, v.record_id, v.call_id, v.record->>'role', v.record->>'title', "
           "v.record->>'url', v.record" + from + "'document'",
-      "INSERT INTO " + sc + ".ceilings SELECT v.version_id, v.record_id, v.call_id, v.record->'municipality'->>'name', "
-          "v.record->'municipality'->>'name_as_printed', v.record->'municipality'->>'code', "
-          "v.record->'municipality'->>'county_code', " + amt("amount") + ", v.record->'amount'->>'currency', v.record" +
+      // RECORDS.md v2: the recipient of any kind (a version-1 record has only the municipality).
+      "INSERT INTO " + sc + ".ceilings SELECT v.version_id, v.record_id, v.call_id, "
+          "coalesce(v.record->'recipient'->>'name', v.record->'municipality'->>'name'), "
+          "coalesce(v.record->'recipient'->>'name_as_printed', v.record->'municipality'->>'name_as_printed'), "
+          "coalesce(v.record->'recipient'->>'code', v.record->'municipality'->>'code'), "
+          "coalesce(v.record->'recipient'->>'county_code', v.record->'municipality'->>'county_code'), " + amt("amount") +
+          ", v.record->'amount'->>'currency', v.record, v.record->'recipient'->>'kind', (v.record->>'year')::integer" +
           from + "'ceiling'",
       "INSERT INTO " + sc + ".allocation_lists SELECT v.version_id, v.record_id, v.call_id, v.record->>'title', "
           "v.record->>'unit', (v.record->>'rows')::integer, " + amt("total_stated") + ", " + amt("total_computed") +
-          ", v.record->>'sum_check', v.record" + from + "'allocation_list'",
+          ", v.record->>'sum_check', v.record, v.record->'funder'->>'name', v.record->'funder'->>'org_number', "
+          "(v.record->>'year')::integer, v.record->>'recipient_kind', v.record->>'reference', "
+          "(v.record->>'document_date')::date" + from + "'allocation_list'",
       "INSERT INTO " + sc + ".errors SELECT v.version_id, v.record_id, v.record->>'url', v.record->>'stage', "
           "v.record->>'message', v.record" + from + "'error'",
   };
