@@ -36,6 +36,16 @@ bool looks_like_html(std::string_view bytes) {
   return tags >= 2;
 }
 
+// Any tag at all ("<p", "</div", "<!--"): a page's text copied from the browser has none.
+bool has_markup(std::string_view bytes) {
+  const std::string_view head = bytes.substr(0, 65536);
+  for (auto at = head.find('<'); at != std::string_view::npos && at + 1 < head.size(); at = head.find('<', at + 1)) {
+    const auto c = static_cast<unsigned char>(head[at + 1]);
+    if ((std::isalpha(c) || c == '/' || c == '!') && head.find('>', at) != std::string_view::npos) return true;
+  }
+  return false;
+}
+
 }  // namespace
 
 doc::Format sniff_format(const Snapshot& s) {
@@ -50,7 +60,8 @@ doc::Format sniff_format(const Snapshot& s) {
   std::string path = lower(s.url);
   path = path.substr(0, std::min(path.find('?'), path.find('#')));
   if (ends_with(path, ".pdf")) return doc::Format::pdf;
-  if (ends_with(path, ".html") || ends_with(path, ".htm")) return doc::Format::html;
+  // The text of an .html page (copied from the browser, given with its address) is text.
+  if ((ends_with(path, ".html") || ends_with(path, ".htm")) && has_markup(bytes)) return doc::Format::html;
   return doc::Format::text;
 }
 

@@ -132,7 +132,10 @@ TEST(SniffFormat, ContentThenDeclaredTypeThenExtension) {
       {"Rubrik\n\nText.", "text/html; charset=utf-8", "x", doc::Format::html},
       {"Rubrik\n\nText.", "", "https://x.se/a.pdf?download=1", doc::Format::pdf},
       {"Rubrik\n\nText.", "", "x.txt", doc::Format::text},
-      {"<p>Ett</p><div>två</div>", "", "x", doc::Format::html}};
+      {"<p>Ett</p><div>två</div>", "", "x", doc::Format::html},
+      // The text of an .html page copied from the browser, given with the page's address.
+      {"Rubrik 2025\n\nSista ansökningsdag\t2025-03-01", "", "https://x.se/bidrag/rubrik.html", doc::Format::text},
+      {"Rubrik\n<p>Text</p>", "", "https://x.se/a.html", doc::Format::html}};
   for (const auto& c : cases) EXPECT_EQ(parse::sniff_format(make_snapshot(c.url, c.bytes, c.type)), c.want) << c.bytes;
 }
 

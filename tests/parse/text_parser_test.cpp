@@ -66,5 +66,74 @@ TEST(TextParser, ShapesAndMarkers) {
   EXPECT_EQ(d.blocks[7].text, "Ett stycke som börjar här och fortsätter på nästa rad.");
 }
 
+
+// Whole-page browser copies (innerText): the chrome above the main heading is not the title.
+struct PageCopyCase {
+  std::string name, url, text;
+  std::string title;             // the level-1 heading
+  std::vector<std::string> kept;  // blocks before it (badges, dates), in order
+};
+
+std::ostream& operator<<(std::ostream& os, const PageCopyCase& c) { return os << c.name; }
+
+class PageCopy : public ::testing::TestWithParam<PageCopyCase> {};
+
+TEST_P(PageCopy, MainHeadingAfterChrome) {
+  const auto& c = GetParam();
+  const auto d = parse::parse_text(make_snapshot(c.url, c.text));
+  EXPECT_EQ(d.title, c.title);
+  std::vector<std::string> before;
+  std::string heading;
+  for (const auto& b : d.blocks) {
+    if (b.kind == BlockKind::heading && b.level == 1) {
+      heading = b.text;
+      break;
+    }
+    before.push_back(b.text);
+  }
+  EXPECT_EQ(heading, c.title);
+  EXPECT_EQ(before, c.kept);
+}
+
+INSTANTIATE_TEST_SUITE_P(
+    TextParser, PageCopy,
+    ::testing::Values(
+        PageCopyCase{"SkipLinkCookieMenuBreadcrumb", "https://www.mucf.se/bidrag/unga-i-foreningslivet",
+                     "Hoppa till huvudinnehåll\nVi använder kakor. Godkänn alla\nMUCF\nBidrag\nKunskap\nOm oss\n"
+                     "Start /\nBidrag /\nUnga i föreningslivet 2025\n\nNu kan föreningar söka bidrag för att fler unga "
+                     "ska engagera sig i föreningslivet under året.\n",
+                     "Unga i föreningslivet 2025", {}},
+        PageCopyCase{"TwoSkipLinksOnOneLineAndACategoryLabel", "https://www.kulturradet.se/sok-bidrag/korlitteratur",
+                     "Till navigation Till innehåll\n\nKulturrådet\nSök bidrag\nOm oss\nStart /\nSök bidrag /\n\n"
+                     "Musik\n\nBidrag till körlitteratur 2026\n\nKörer kan söka bidrag för att köpa in noter till "
+                     "nyskriven svensk körmusik under året.\n",
+                     "Bidrag till körlitteratur 2026", {}},
+        PageCopyCase{"BrowserNoticeFirstAndNoBreadcrumb", "",
+                     "Vår webbplats fungerar inte med Internet Explorer. Använd en nyare webbläsare.\n\nSkip\n"
+                     "Lekplatsstöd 2027\n\nKommuner kan söka stöd för att rusta upp lekplatser i områden med "
+                     "många barn och unga.\n",
+                     "Lekplatsstöd 2027", {}},
+        PageCopyCase{"ChipLineAboveTheHeadingIsKept", "https://www.vinnova.se/e/ai/sprak-och-ai-2025-00123/",
+                     "Till innehållet\nVinnova använder kakor. Okej\nVinnova\nSök finansiering\nOm oss\nStart /\n"
+                     "Sök finansiering /\n\nUtlysning Stängd\n\nSpråk och AI 2025\n\nErbjudandet riktade sig till "
+                     "företag som ville utveckla språkmodeller för svenska myndigheter.\n",
+                     "Språk och AI 2025", {"Utlysning Stängd"}},
+        PageCopyCase{"DateLinesAboveTheHeadingAreKeptNotTaken", "",
+                     "Till huvudinnehåll\nStart /\nUtlysningar /\n\nPublicerad den 12 januari 2025\nUppdaterad den "
+                     "3 mars 2025\n\nProjektbidrag för klimatforskning 2025\n\nÖppen\n\nBidraget ska ge forskare "
+                     "möjlighet att studera hur klimatet förändras i norra Sverige.\n",
+                     "Projektbidrag för klimatforskning 2025",
+                     {"Publicerad den 12 januari 2025", "Uppdaterad den 3 mars 2025"}},
+        PageCopyCase{"HeadingThatNamesTheUrlWinsOverAnEarlierBlock",
+                     "https://www.energimyndigheten.se/utlysningar/solceller-pa-skolor-2026/",
+                     "Gå direkt till innehållet\nEnergimyndigheten\nUtlysningar\nOm oss\nStart /\nUtlysningar /\n\n"
+                     "Utlysning\n\nSolceller på skolor 2026\n\nÖppen\n\nKommuner kan söka stöd för solceller på "
+                     "skolornas tak under hela året.\n",
+                     "Solceller på skolor 2026", {}},
+        PageCopyCase{"ArticleCopyWithoutChromeKeepsTheFirstLine", "https://www.forte.se/utlysning/arbetsliv-2025/",
+                     "Arbetsliv och hälsa 2025\n\nForte utlyser medel för forskning om arbetsliv.\n\nÖppen\n",
+                     "Arbetsliv och hälsa 2025", {}}),
+    [](const ::testing::TestParamInfo<PageCopyCase>& i) { return i.param.name; });
+
 }  // namespace
 }  // namespace bidrag

@@ -10,6 +10,7 @@
 #include "bidrag/parse/parse.h"
 #include "parse/facts.h"
 #include "parse/text/link_lines.h"
+#include "parse/text/page_copy.h"
 
 namespace bidrag::parse {
 namespace {
@@ -158,6 +159,25 @@ class TextParser {
     if (in_url_group_) flush_urls();
   }
 
+  // Whole-page copies (page_copy.h): a line above the main heading that is not pure chrome
+  // (a badge, a date line, the site's name) stands alone; the main heading is the level-1 heading.
+  void top_line(std::string_view raw, int number) {
+    const std::string s = normalize::fold_spaces(raw);
+    if (s.empty() || is_url_line(s)) return line(raw, number);
+    if (in_url_group_) flush_urls();
+    close();
+    blank_ = false;
+    start(doc::BlockKind::paragraph, s, number);
+    close();
+  }
+  void main_heading(std::string_view raw, int number) {
+    if (in_url_group_) flush_urls();
+    close();
+    blank_ = false;
+    start(doc::BlockKind::heading, normalize::fold_spaces(raw), number).level = 1;
+    close();
+  }
+
  private:
   doc::Block& start(doc::BlockKind kind, std::string_view text, int number) {
     doc::Block b;
@@ -205,17 +225,32 @@ doc::Document parse_text(const Snapshot& s) {
   d.format = doc::Format::text;
   const std::string utf8 = normalize::decode_to_utf8(s.bytes, s.content_type);
   if (utf8.find('\0') != std::string::npos) throw Error(s.url, "", "binary data, not text");
-  TextParser parser(d);
+  std::vector<std::string> lines;
   std::size_t pos = 0;
-  int number = 0;
   while (pos <= utf8.size()) {
     auto nl = utf8.find('\n', pos);
-    std::string_view line = std::string_view(utf8).substr(pos, nl == std::string::npos ? std::string::npos : nl - pos);
-    ++number;
-    parser.line(line, number);
-    if (d.title.empty() && !d.blocks.empty()) d.title = d.blocks.front().text;
+    lines.emplace_back(std::string_view(utf8).substr(pos, nl == std::string::npos ? std::string::npos : nl - pos));
     if (nl == std::string::npos) break;
     pos = nl + 1;
+  }
+  // A whole-page browser copy: chrome above the main heading (page_copy.h).
+  std::vector<std::string> folded;
+  folded.reserve(lines.size());
+  for (const auto& l : lines) folded.push_back(normalize::fold_spaces(l));
+  const auto heading = text::main_heading_line(folded, s.url);
+  const std::vector<bool> chrome = heading ? text::top_chrome_lines(folded, *heading) : std::vector<bool>{};
+  if (heading) d.title = folded[*heading];
+  TextParser parser(d);
+  for (std::size_t i = 0; i < lines.size(); ++i) {
+    const int number = static_cast<int>(i) + 1;
+    if (heading && i < *heading) {
+      if (!chrome[i]) parser.top_line(lines[i], number);
+    } else if (heading && i == *heading) {
+      parser.main_heading(lines[i], number);
+    } else {
+      parser.line(lines[i], number);
+    }
+    if (d.title.empty() && !d.blocks.empty()) d.title = d.blocks.front().text;
   }
   parser.finish();
   return d;
