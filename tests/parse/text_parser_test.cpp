@@ -135,5 +135,48 @@ INSTANTIATE_TEST_SUITE_P(
                      "Arbetsliv och hälsa 2025", {}}),
     [](const ::testing::TestParamInfo<PageCopyCase>& i) { return i.param.name; });
 
+// Shapes of a browser copy: table rows with a TAB, <dl> entries on two lines, question headings.
+struct CopyShapeCase {
+  std::string name, text;
+  BlockKind kind;
+  std::string block_text, value;  // the block expected (value for facts)
+};
+
+std::ostream& operator<<(std::ostream& os, const CopyShapeCase& c) { return os << c.name; }
+
+class CopyShape : public ::testing::TestWithParam<CopyShapeCase> {};
+
+TEST_P(CopyShape, GivesTheBlock) {
+  const auto& c = GetParam();
+  const auto d = parse::parse_text(make_snapshot("x.txt", c.text));
+  const doc::Block* b = find(d, c.kind, c.block_text);
+  ASSERT_NE(b, nullptr) << c.block_text;
+  EXPECT_EQ(b->value, c.value);
+}
+
+INSTANTIATE_TEST_SUITE_P(
+    TextParser, CopyShape,
+    ::testing::Values(
+        CopyShapeCase{"TableRowWithTabIsAFact",
+                      "Bidrag 2024\n\nKort om statsbidraget\nRekvirera\t1 februari–15 mars 2024\nRedovisa senast\t2025-09-30\n",
+                      BlockKind::fact, "Rekvirera", "1 februari–15 mars 2024"},
+        CopyShapeCase{"TableRowLabelWithColon", "Bidrag 2024\n\nSista ansökningsdag:\t2025-03-25 kl. 14.00\n",
+                      BlockKind::fact, "Sista ansökningsdag", "2025-03-25 kl. 14.00"},
+        CopyShapeCase{"DefinitionListEntryOnTwoLines", "Bidrag 2025\n\nÖppen\n\nÖppnar\n2025-02-18\nSista ansökningsdag\n2025-03-25 kl. 14.00\n",
+                      BlockKind::fact, "Sista ansökningsdag", "2025-03-25 kl. 14.00"},
+        CopyShapeCase{"NumberedStepUnderAHeadingIsNoValue", "Bidrag 2025\n\nSå ansöker du\n1. Logga in i e-tjänsten.\n",
+                      BlockKind::heading, "Så ansöker du", ""},
+        CopyShapeCase{"QuestionAloneIsAHeading",
+                      "Bidrag 2025\n\nVem kan söka?\n\nKommuner och regioner kan söka stödet.\n", BlockKind::heading,
+                      "Vem kan söka?", ""},
+        CopyShapeCase{"QuestionAfterAListIsAHeading",
+                      "Bidrag 2025\n\nVillkor\nProjektet ska ha medfinansiering.\nHur mycket pengar finns?\n\n"
+                      "Det finns 4 miljoner kronor.\n",
+                      BlockKind::heading, "Hur mycket pengar finns?", ""},
+        CopyShapeCase{"QuestionInsideAParagraphStays",
+                      "Bidrag 2025\n\nFöljer ni upp ert arbete? Då kan ni söka stöd för en utvärdering.\n",
+                      BlockKind::paragraph, "Följer ni upp ert arbete? Då kan ni söka stöd för en utvärdering.", ""}),
+    [](const ::testing::TestParamInfo<CopyShapeCase>& i) { return i.param.name; });
+
 }  // namespace
 }  // namespace bidrag

@@ -3,6 +3,8 @@
 // blank lines and sentence ends separate paragraphs; URL lines are attached to the lines
 // they name (link_lines.h).
 #include <cctype>
+#include <optional>
+#include <utility>
 #include <string_view>
 
 #include "bidrag/common/error.h"
@@ -75,6 +77,39 @@ int list_marker(std::string_view s, std::size_t& text_start) {
   return -1;
 }
 
+// Browser copies (innerText) ------------------------------------------------------------------
+
+// A question standing as a section heading ("Vem kan söka?", "Hur mycket kan ni söka?"): short,
+// one sentence, ending in '?'.
+bool question_heading(std::string_view s) {
+  if (s.size() < 2 || s.back() != '?' || word_count(s) > 10 || starts_lower(s)) return false;
+  const std::string_view body = s.substr(0, s.size() - 1);
+  for (std::string_view stop : {". ", "? ", "! ", ": "})
+    if (body.find(stop) != std::string_view::npos) return false;
+  return true;
+}
+
+// A table row copied from the browser: "label<TAB>value" ("Sista ansökningsdag\t2025-03-25").
+// The label is one to six words without sentence punctuation; the cells after it are the value.
+std::optional<std::pair<std::string, std::string>> tab_row(std::string_view raw) {
+  const auto tab = raw.find('\t');
+  if (tab == std::string_view::npos) return std::nullopt;
+  std::string label = normalize::fold_spaces(raw.substr(0, tab));
+  std::string value = normalize::fold_spaces(raw.substr(tab + 1));
+  while (!label.empty() && label.back() == ':') label.pop_back();
+  if (label.empty() || value.empty() || word_count(label) > 6 || starts_lower(label)) return std::nullopt;
+  if (std::string_view(".;!?").find(label.back()) != std::string_view::npos) return std::nullopt;
+  return std::pair{label, value};
+}
+
+// The value line of a definition list copied as "label" newline "value": it starts with a digit
+// ("2025-02-18", "15 mars 2025 kl. 14.00", "300 000 kronor"), is short and is no numbered step.
+bool value_line(std::string_view s) {
+  std::size_t text_start = 0;
+  return !s.empty() && std::isdigit(static_cast<unsigned char>(s[0])) && word_count(s) <= 12 &&
+         list_marker(s, text_start) < 0;
+}
+
 class TextParser {
  public:
   explicit TextParser(doc::Document& d) : d_(d) {}
@@ -101,6 +136,7 @@ class TextParser {
       close();
       return;
     }
+    if (browser_copy_line(raw, s, number, after_blank)) return;
     std::size_t text_start = 0;
     if (const int ordinal = list_marker(s, text_start); ordinal >= 0) {
       close();
@@ -137,7 +173,8 @@ class TextParser {
     }
     if (open_ && !after_blank) {
       doc::Block& cur = d_.blocks.back();
-      const bool continues = !ends_sentence(last_line_) || starts_lower(s) || !heading_shaped(s);
+      const bool continues = (!ends_sentence(last_line_) || starts_lower(s) || !heading_shaped(s)) &&
+                             !(ends_sentence(last_line_) && question_heading(s));
       if (continues) {
         cur.text += ' ';
         cur.text += s;
@@ -146,7 +183,7 @@ class TextParser {
       }
     }
     close();
-    if (heading_shaped(s)) {
+    if (heading_shaped(s) || question_heading(s)) {
       start(doc::BlockKind::heading, s, number).level = 2;
       close();
       return;
@@ -179,6 +216,29 @@ class TextParser {
   }
 
  private:
+  // Shapes of a browser copy: a table row "label<TAB>value" is a fact; a value line right under a
+  // short heading-shaped label line (a <dl> entry) makes that line a fact.
+  bool browser_copy_line(std::string_view raw, const std::string& s, int number, bool after_blank) {
+    if (auto row = tab_row(raw)) {
+      close();
+      doc::Block& b = start(doc::BlockKind::fact, row->first, number);
+      b.value = row->second;
+      close();
+      return true;
+    }
+    if (!after_blank && !open_ && value_line(s) && !d_.blocks.empty()) {
+      doc::Block& prev = d_.blocks.back();
+      if (prev.kind == doc::BlockKind::heading && prev.level > 1 && prev.where.line == number - 1 &&
+          word_count(prev.text) <= 6 && prev.links.empty()) {
+        prev.kind = doc::BlockKind::fact;
+        prev.level = 0;
+        prev.value = s;
+        return true;
+      }
+    }
+    return false;
+  }
+
   doc::Block& start(doc::BlockKind kind, std::string_view text, int number) {
     doc::Block b;
     b.kind = kind;
