@@ -140,6 +140,7 @@ struct CopyShapeCase {
   std::string name, text;
   BlockKind kind;
   std::string block_text, value;  // the block expected (value for facts)
+  int ordinal = 0;                 // list items: the step number
 };
 
 std::ostream& operator<<(std::ostream& os, const CopyShapeCase& c) { return os << c.name; }
@@ -152,6 +153,7 @@ TEST_P(CopyShape, GivesTheBlock) {
   const doc::Block* b = find(d, c.kind, c.block_text);
   ASSERT_NE(b, nullptr) << c.block_text;
   EXPECT_EQ(b->value, c.value);
+  EXPECT_EQ(b->ordinal, c.ordinal);
 }
 
 INSTANTIATE_TEST_SUITE_P(
@@ -173,6 +175,35 @@ INSTANTIATE_TEST_SUITE_P(
                       "Bidrag 2025\n\nVillkor\nProjektet ska ha medfinansiering.\nHur mycket pengar finns?\n\n"
                       "Det finns 4 miljoner kronor.\n",
                       BlockKind::heading, "Hur mycket pengar finns?", ""},
+        CopyShapeCase{"DefinitionListValueWithANumberInWords", "Bidrag 2025\n\nÖppen\n\nBelopp\nHögst 1,5 miljoner kronor per år\n",
+                      BlockKind::fact, "Belopp", "Högst 1,5 miljoner kronor per år"},
+        CopyShapeCase{"UnnumberedStepsUnderAProcessHeading",
+                      "Bidrag 2025\n\nProcess för att söka och få stödet\nKontrollera villkoren.\nLogga in i e-tjänsten.\n"
+                      "Redovisning\n",
+                      BlockKind::list_item, "Logga in i e-tjänsten.", "", 2},
+        CopyShapeCase{"UnnumberedStepsAfterAnIntroducingLine",
+                      "Bidrag 2025\n\nRekvisition görs i e-tjänsten. Följ punkterna nedan stegvis:\n\n"
+                      "Se till att ni har ett ombud.\nRekvirera bidraget i webbformuläret.\n",
+                      BlockKind::list_item, "Se till att ni har ett ombud.", "", 1},
+        CopyShapeCase{"ConditionLinesAreNoSteps",
+                      "Bidrag 2025\n\nVillkor\nProjektet ska ha medfinansiering.\nProjektet ska pågå i två år.\n",
+                      BlockKind::paragraph, "Projektet ska ha medfinansiering. Projektet ska pågå i två år.", ""},
+        CopyShapeCase{"TimelineItemsAreParagraphsOfTheirOwn",
+                      "Bidrag 2025\n\nViktiga datum\nÖppnar 4 februari 2025\nSista ansökningsdag 10 april 2025 14:00\n"
+                      "Villkor\nStödet ges enligt villkoren.\n",
+                      BlockKind::paragraph, "Sista ansökningsdag 10 april 2025 14:00", ""},
+        CopyShapeCase{"DatedBoxHeadingAloneStaysAHeading",
+                      "Bidrag 2025\n\nAnsök senast 30 september 2025\n\nNu är ansökningsomgången öppen.\n",
+                      BlockKind::heading, "Ansök senast 30 september 2025", ""},
+        CopyShapeCase{"LayoutTableRowWithADateIsNoTimelineItem",
+                      "Bidrag 2025\n\n   Att fördela    25 miljoner kronor\n      Beslut      Senast 30 september 2025\n",
+                      BlockKind::heading, "Beslut Senast 30 september 2025", ""},
+        CopyShapeCase{"ContactCardNameLineIsNoHeading",
+                      "Bidrag 2025\n\nKontakt\n\nEmma Wikström, forskningssekreterare\n08-775 40 83\nemma.wikstrom@forte.se\n",
+                      BlockKind::paragraph, "Emma Wikström, forskningssekreterare", ""},
+        CopyShapeCase{"ContactCardPhoneLine",
+                      "Bidrag 2025\n\nKontakt\n\nJohan Berg\n08-527 58 400 (växel)\njohan.berg@bra.se\n",
+                      BlockKind::paragraph, "08-527 58 400 (växel)", ""},
         CopyShapeCase{"QuestionInsideAParagraphStays",
                       "Bidrag 2025\n\nFöljer ni upp ert arbete? Då kan ni söka stöd för en utvärdering.\n",
                       BlockKind::paragraph, "Följer ni upp ert arbete? Då kan ni söka stöd för en utvärdering.", ""}),

@@ -193,4 +193,32 @@ std::vector<bool> top_chrome_lines(const std::vector<std::string>& lines, std::s
   return drop;
 }
 
+std::vector<int> unnumbered_steps(const std::vector<std::string>& lines) {
+  std::vector<int> out(lines.size(), 0);
+  auto step_line = [](const std::string& s) {
+    if (s.empty() || starts_lower(s) || words_of(s) > 60 || std::isdigit(static_cast<unsigned char>(s[0]))) return false;
+    if (std::string_view("-•–*·").find(s[0]) != std::string_view::npos) return false;
+    return s.back() == '.' || s.back() == '!';
+  };
+  const auto& intro = vocab::set("steps_intro");
+  std::size_t i = 0;
+  while (i < lines.size()) {
+    if (!step_line(lines[i])) {
+      ++i;
+      continue;
+    }
+    std::size_t end = i;
+    while (end < lines.size() && step_line(lines[end])) ++end;
+    // The line introducing the run: the nearest non-blank line above it.
+    std::size_t k = i;
+    while (k > 0 && lines[k - 1].empty()) --k;
+    const bool introduced = k > 0 && intro.in(lines[k - 1]) &&
+                            (lines[k - 1].back() == ':' || (heading_shaped(lines[k - 1]) && k == i));
+    if (end - i >= 2 && introduced)
+      for (std::size_t j = i; j < end; ++j) out[j] = static_cast<int>(j - i + 1);
+    i = end;
+  }
+  return out;
+}
+
 }  // namespace bidrag::parse::text

@@ -35,4 +35,10 @@ namespace bidrag::parse::text {
 // date line), and any short line in a run of three or more (a menu).
 [[nodiscard]] std::vector<bool> top_chrome_lines(const std::vector<std::string>& lines, std::size_t heading);
 
+// The ordinal (1, 2, …) of each line that is a step of a numbered list copied without its numbers
+// (innerText drops <ol> markers), 0 for other lines: two or more sentence lines in a row, with no
+// blank line between them, right under a heading or an introducing line ending in ':' that
+// speaks of steps (vocabulary set "steps_intro": "Process för att söka", "Följ punkterna stegvis:").
+[[nodiscard]] std::vector<int> unnumbered_steps(const std::vector<std::string>& lines);
+
 }  // namespace bidrag::parse::text

@@ -3,11 +3,14 @@
 // blank lines and sentence ends separate paragraphs; URL lines are attached to the lines
 // they name (link_lines.h).
 #include <cctype>
+#include <map>
+#include <set>
 #include <optional>
 #include <utility>
 #include <string_view>
 
 #include "bidrag/common/error.h"
+#include "bidrag/normalize/dates.h"
 #include "bidrag/normalize/text.h"
 #include "bidrag/parse/parse.h"
 #include "parse/facts.h"
@@ -106,8 +109,65 @@ std::optional<std::pair<std::string, std::string>> tab_row(std::string_view raw)
 // ("2025-02-18", "15 mars 2025 kl. 14.00", "300 000 kronor"), is short and is no numbered step.
 bool value_line(std::string_view s) {
   std::size_t text_start = 0;
-  return !s.empty() && std::isdigit(static_cast<unsigned char>(s[0])) && word_count(s) <= 12 &&
-         list_marker(s, text_start) < 0;
+  if (s.empty() || word_count(s) > 12 || list_marker(s, text_start) >= 0) return false;
+  if (std::isdigit(static_cast<unsigned char>(s[0]))) return true;
+  // "Högst 1,5 miljoner kronor per år": a short value with a number, not a sentence.
+  bool digit = false;
+  for (char c : s) digit = digit || std::isdigit(static_cast<unsigned char>(c));
+  return digit && word_count(s) <= 8 && !ends_sentence(s);
+}
+
+// The label line of a <dl> entry: short, and no contact line ("Frida Åkesson, forskningssekreterare"
+// above a phone line, a name "Lina Persson"): no comma, no digit, not every word capitalised.
+bool dl_label(std::string_view s) {
+  if (word_count(s) > 6 || s.find(',') != std::string_view::npos || s.find('@') != std::string_view::npos) return false;
+  for (char c : s)
+    if (std::isdigit(static_cast<unsigned char>(c))) return false;
+  if (word_count(s) < 2) return true;
+  std::size_t i = 0;
+  while (i < s.size()) {
+    if (starts_lower(s.substr(i))) return true;
+    const auto sp = s.find(' ', i);
+    if (sp == std::string_view::npos) break;
+    i = sp + 1;
+  }
+  return false;
+}
+
+// A heading-shaped line that states a full date ("Sista ansökningsdag 10 april 2025 14:00",
+// "Öppnar 15/1/2024"): a dated statement of a timeline, a paragraph of its own (the next such
+// line starts another one; a line going on in lower case continues it).
+// A line of a contact card that is only a phone number ("08-775 40 83", "+46 8 775 40 83",
+// "08-527 58 400 (växel)") or only an e-mail address: the name line above it is no heading.
+bool card_line(std::string_view s) {
+  if (s.empty()) return false;
+  if (s.find(' ') == std::string_view::npos && s.find('@') != std::string_view::npos && s.find('@') > 0) return true;
+  if (s[0] != '0' && s[0] != '+') return false;
+  int digits = 0, groups = 0;
+  bool in_paren = false;
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    const auto c = static_cast<unsigned char>(s[i]);
+    if (c == '(') in_paren = true;
+    else if (c == ')') in_paren = false;
+    else if (std::isdigit(c)) {
+      ++digits;
+      if (i == 0 || !std::isdigit(static_cast<unsigned char>(s[i - 1]))) ++groups;
+    } else if (!in_paren && c != ' ' && c != '-' && c != '+') return false;
+  }
+  // "05-04-2023" is a date, not a number.
+  if (groups == 3 && s.size() == 10 && (s[2] == '-' || s[2] == '/' || s[2] == '.')) return false;
+  return digits >= 7;
+}
+
+// Not a row of a layout table (cells apart by runs of spaces, as Lynx and pdftotext print them).
+bool timeline_line(std::string_view raw, std::string_view s) {
+  std::size_t a = 0, b = raw.size();
+  while (a < b && (raw[a] == ' ' || raw[a] == '\t')) ++a;
+  while (b > a && (raw[b - 1] == ' ' || raw[b - 1] == '\r')) --b;
+  if (raw.substr(a, b - a).find("   ") != std::string_view::npos) return false;
+  for (const auto& m : normalize::find_dates(s))
+    if (m.date && !m.year_inferred) return true;
+  return false;
 }
 
 class TextParser {
@@ -133,6 +193,22 @@ class TextParser {
     blank_ = false;
     if (d_.blocks.empty() && !open_) {
       start(doc::BlockKind::heading, s, number).level = 1;
+      close();
+      return;
+    }
+    if (const auto st = steps_.find(number); st != steps_.end()) {
+      close();
+      start(doc::BlockKind::list_item, s, number).ordinal = st->second;
+      return;
+    }
+    if (card_line(s)) {
+      close();
+      if (!d_.blocks.empty()) {
+        doc::Block& prev = d_.blocks.back();
+        if (prev.kind == doc::BlockKind::heading && prev.level > 1 && prev.where.line == number - 1)
+          prev.kind = doc::BlockKind::paragraph, prev.level = 0;
+      }
+      start(doc::BlockKind::paragraph, s, number);
       close();
       return;
     }
@@ -174,15 +250,22 @@ class TextParser {
     if (open_ && !after_blank) {
       doc::Block& cur = d_.blocks.back();
       const bool continues = (!ends_sentence(last_line_) || starts_lower(s) || !heading_shaped(s)) &&
-                             !(ends_sentence(last_line_) && question_heading(s));
+                             !(ends_sentence(last_line_) && question_heading(s)) &&
+                             !(heading_shaped(s) && (timeline_line(raw, s) || last_timeline_));
       if (continues) {
         cur.text += ' ';
         cur.text += s;
         last_line_ = s;
+        last_timeline_ = false;
         return;
       }
     }
     close();
+    if (heading_shaped(s) && timelines_.count(number)) {
+      start(doc::BlockKind::paragraph, s, number);
+      last_timeline_ = true;
+      return;
+    }
     if (heading_shaped(s) || question_heading(s)) {
       start(doc::BlockKind::heading, s, number).level = 2;
       close();
@@ -190,6 +273,11 @@ class TextParser {
     }
     start(doc::BlockKind::paragraph, s, number);
   }
+
+  // Lines (by number) that are the numbered steps of a list copied without its numbers.
+  void set_steps(std::map<int, int> steps) { steps_ = std::move(steps); }
+  // Lines (by number) that are dated items of a timeline (see timeline_lines()).
+  void set_timelines(std::set<int> lines) { timelines_ = std::move(lines); }
 
   void finish() {
     close();
@@ -229,7 +317,7 @@ class TextParser {
     if (!after_blank && !open_ && value_line(s) && !d_.blocks.empty()) {
       doc::Block& prev = d_.blocks.back();
       if (prev.kind == doc::BlockKind::heading && prev.level > 1 && prev.where.line == number - 1 &&
-          word_count(prev.text) <= 6 && prev.links.empty()) {
+          dl_label(prev.text) && prev.links.empty()) {
         prev.kind = doc::BlockKind::fact;
         prev.level = 0;
         prev.value = s;
@@ -247,6 +335,7 @@ class TextParser {
     d_.blocks.push_back(std::move(b));
     open_ = kind == doc::BlockKind::paragraph || kind == doc::BlockKind::list_item;
     last_line_ = std::string(text);
+    last_timeline_ = false;
     return d_.blocks.back();
   }
   void close() { open_ = false; }
@@ -274,6 +363,9 @@ class TextParser {
   bool open_ = false, blank_ = true, in_url_group_ = false;
   std::string last_line_;
   std::vector<text::UrlLine> urls_;
+  std::map<int, int> steps_;
+  std::set<int> timelines_;
+  bool last_timeline_ = false;
   std::size_t segment_start_ = 0, segment_end_ = 0;
 };
 
@@ -301,6 +393,22 @@ doc::Document parse_text(const Snapshot& s) {
   const std::vector<bool> chrome = heading ? text::top_chrome_lines(folded, *heading) : std::vector<bool>{};
   if (heading) d.title = folded[*heading];
   TextParser parser(d);
+  {
+    std::map<int, int> steps;
+    const auto ordinals = text::unnumbered_steps(folded);
+    for (std::size_t i = 0; i < ordinals.size(); ++i)
+      if (ordinals[i] > 0) steps[static_cast<int>(i) + 1] = ordinals[i];
+    parser.set_steps(std::move(steps));
+    // A dated line in a run of lines (a timeline's items copy one a line); a dated line standing
+    // alone between blank lines stays a heading ("Ansök senast 30 september 2025" as a box title).
+    std::set<int> timelines;
+    for (std::size_t i = 0; i < lines.size(); ++i) {
+      if (folded[i].empty() || !timeline_line(lines[i], folded[i])) continue;
+      const bool run = (i > 0 && !folded[i - 1].empty()) || (i + 1 < lines.size() && !folded[i + 1].empty());
+      if (run) timelines.insert(static_cast<int>(i) + 1);
+    }
+    parser.set_timelines(std::move(timelines));
+  }
   for (std::size_t i = 0; i < lines.size(); ++i) {
     const int number = static_cast<int>(i) + 1;
     if (heading && i < *heading) {
