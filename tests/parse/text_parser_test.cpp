@@ -204,6 +204,10 @@ INSTANTIATE_TEST_SUITE_P(
         CopyShapeCase{"ContactCardPhoneLine",
                       "Bidrag 2025\n\nKontakt\n\nJohan Berg\n08-527 58 400 (växel)\njohan.berg@bra.se\n",
                       BlockKind::paragraph, "08-527 58 400 (växel)", ""},
+        CopyShapeCase{"EmailLineUnderANameLineIsNoContinuation",
+                      "Bidrag 2025\n\nKontakt\n\nGustav Lind, handläggare – frågor om ansökan\n"
+                      "gustav.lind@naturvardsverket.se, 010-698 16 05\n",
+                      BlockKind::paragraph, "gustav.lind@naturvardsverket.se, 010-698 16 05", ""},
         CopyShapeCase{"QuestionInsideAParagraphStays",
                       "Bidrag 2025\n\nFöljer ni upp ert arbete? Då kan ni söka stöd för en utvärdering.\n",
                       BlockKind::paragraph, "Följer ni upp ert arbete? Då kan ni söka stöd för en utvärdering.", ""}),

@@ -159,6 +159,15 @@ bool card_line(std::string_view s) {
   return digits >= 7;
 }
 
+// "gustav.lindahl@x.se, 010-698 16 05": a contact line under a name line, not the name's sentence
+// going on in lower case.
+bool starts_with_email(std::string_view s) {
+  const auto end = s.find_first_of(" ,;");
+  const std::string_view first = s.substr(0, end);
+  const auto at = first.find('@');
+  return at != std::string_view::npos && at > 0 && first.find('.', at) != std::string_view::npos;
+}
+
 // Not a row of a layout table (cells apart by runs of spaces, as Lynx and pdftotext print them).
 bool timeline_line(std::string_view raw, std::string_view s) {
   std::size_t a = 0, b = raw.size();
@@ -201,7 +210,7 @@ class TextParser {
       start(doc::BlockKind::list_item, s, number).ordinal = st->second;
       return;
     }
-    if (card_line(s)) {
+    if (card_line(s) || (starts_with_email(s) && !(open_ && !ends_sentence(last_line_)))) {
       close();
       if (!d_.blocks.empty()) {
         doc::Block& prev = d_.blocks.back();
