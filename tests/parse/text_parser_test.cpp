@@ -130,6 +130,14 @@ INSTANTIATE_TEST_SUITE_P(
                      "Utlysning\n\nSolceller på skolor 2026\n\nÖppen\n\nKommuner kan söka stöd för solceller på "
                      "skolornas tak under hela året.\n",
                      "Solceller på skolor 2026", {}},
+        PageCopyCase{"SiteNameFirstThenTheHeadingThatNamesTheUrl", "https://www.boverket.se/sv/bidrag/stod-till-utemiljoer/",
+                     "Boverket\n\nStöd till utemiljöer 2026\n\nKommuner kan söka stöd för att rusta upp "
+                     "utemiljöer i bostadsområden under året.\n",
+                     "Stöd till utemiljöer 2026", {}},
+        PageCopyCase{"NoBlankLinesInTheCopyHeadingAfterTheBreadcrumb", "",
+                     "Till innehållet\nStart /\nBidrag /\nStöd till föreningar 2026\nFöreningar kan söka stöd "
+                     "för verksamhet som riktar sig till unga under året.\n",
+                     "Stöd till föreningar 2026", {}},
         PageCopyCase{"ArticleCopyWithoutChromeKeepsTheFirstLine", "https://www.forte.se/utlysning/arbetsliv-2025/",
                      "Arbetsliv och hälsa 2025\n\nForte utlyser medel för forskning om arbetsliv.\n\nÖppen\n",
                      "Arbetsliv och hälsa 2025", {}}),

@@ -150,23 +150,34 @@ std::optional<std::size_t> main_heading_line(const std::vector<std::string>& lin
       break;
     }
   }
-  if (!opens_with_chrome(lines[first]) && !crumbs) return std::nullopt;
   auto candidate = [&](std::size_t i) {
     const std::string& s = lines[i];
     return heading_shaped(s) && !is_chrome_only(s) && !is_breadcrumb(s) && !is_top_marker(s) &&
            !vocab::set("heading_title_chrome").equals(s);
   };
   // The heading that names the page's address.
+  std::optional<std::size_t> named;
   if (!url.empty())
-    for (std::size_t i = first; i < top_end && i < lines.size(); ++i)
-      if (candidate(i) && names_page_url(lines[i], url)) return i;
-  // Else the first heading-shaped line after the chrome that stands as a block of its own.
+    for (std::size_t i = first; i < top_end && i < lines.size() && !named; ++i)
+      if (candidate(i) && names_page_url(lines[i], url)) named = i;
+  if (!opens_with_chrome(lines[first]) && !crumbs) {
+    // No chrome seen, but the first line is not the heading that names the address (a logo or a
+    // site name first): that heading is the main one.
+    if (named && *named > first && !(candidate(first) && names_page_url(lines[first], url))) return named;
+    return std::nullopt;
+  }
+  if (named) return named;
+  // Else the first heading-shaped line after the chrome that stands as a block of its own, else
+  // (a copy without blank lines) the first one after the breadcrumb.
   const std::size_t from = crumbs ? last_crumb + 1 : first + 1;
   for (std::size_t i = from; i < top_end && i < lines.size(); ++i) {
     if (!candidate(i)) continue;
     const bool block = i + 1 >= lines.size() || lines[i + 1].empty();
     if (block) return i;
   }
+  if (crumbs)
+    for (std::size_t i = from; i < top_end && i < lines.size(); ++i)
+      if (candidate(i)) return i;
   return std::nullopt;
 }
 
