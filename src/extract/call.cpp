@@ -98,7 +98,10 @@ bool has_status_badge(const Page& page) {
 bool is_call(const Page& page, std::size_t title_at, const Dates& dates) {
   if (is_listing(page, title_at)) return false;
   const bool badge = has_status_badge(page);
-  if (is_news(page, title_at) && !dates.days_left && !badge) return false;
+  // A news-styled page ("NYHETER 2025-09-29" above the heading) that says applying is open or
+  // about to open ("Nu kan du söka …") announces a call.
+  const bool open_now = dates.status == record::CallStatus::open || dates.status == record::CallStatus::upcoming;
+  if (is_news(page, title_at) && !dates.days_left && !badge && !open_now) return false;
   bool grant = false;
   for (std::size_t i = 0; i < page.blocks().size() && !grant; ++i) grant = vocab::set("call_cue").in(page.text_of(i));
   if (!grant) return false;
