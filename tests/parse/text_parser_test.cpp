@@ -138,6 +138,13 @@ INSTANTIATE_TEST_SUITE_P(
                      "Till innehållet\nStart /\nBidrag /\nStöd till föreningar 2026\nFöreningar kan söka stöd "
                      "för verksamhet som riktar sig till unga under året.\n",
                      "Stöd till föreningar 2026", {}},
+        PageCopyCase{"TerminalBrowserDumpWithLinkMarkersAndANumberedBreadcrumb",
+                     "https://www.mucf.se/bidrag/motesplatser-unga-landsbygd",
+                     "   [1]Hoppa till huvudinnehåll\n\n   Vi använder kakor. (BUTTON) Godkänn alla\n\n   [2]MUCF\n"
+                     "     * [3]Bidrag\n     * [4]Om MUCF\n\n    1. [7]Start /\n    2. [8]Bidrag /\n"
+                     "    3. Mötesplatser för unga på landsbygden 2024\n\n"
+                     "          Mötesplatser för unga på landsbygden 2024\n\n   Ansökan är stängd\n",
+                     "Mötesplatser för unga på landsbygden 2024", {}},
         PageCopyCase{"ArticleCopyWithoutChromeKeepsTheFirstLine", "https://www.forte.se/utlysning/arbetsliv-2025/",
                      "Arbetsliv och hälsa 2025\n\nForte utlyser medel för forskning om arbetsliv.\n\nÖppen\n",
                      "Arbetsliv och hälsa 2025", {}}),
@@ -160,6 +167,7 @@ TEST_P(CopyShape, GivesTheBlock) {
   const auto d = parse::parse_text(make_snapshot("x.txt", c.text));
   const doc::Block* b = find(d, c.kind, c.block_text);
   ASSERT_NE(b, nullptr) << c.block_text;
+  for (const auto& other : d.blocks) EXPECT_NE(other.text.rfind("https://", 0), 0u) << other.text;
   EXPECT_EQ(b->value, c.value);
   EXPECT_EQ(b->ordinal, c.ordinal);
 }
@@ -216,6 +224,9 @@ INSTANTIATE_TEST_SUITE_P(
                       "Bidrag 2025\n\nKontakt\n\nGustav Lind, handläggare – frågor om ansökan\n"
                       "gustav.lind@naturvardsverket.se, 010-698 16 05\n",
                       BlockKind::paragraph, "gustav.lind@naturvardsverket.se, 010-698 16 05", ""},
+        CopyShapeCase{"ReferencesListOfADumpIsNoList",
+                      "Bidrag 2025\n\nSå ansöker du\n\nReferences\n\n   1. https://www.mucf.se/\n   2. https://www.mucf.se/bidrag\n",
+                      BlockKind::heading, "References", ""},
         CopyShapeCase{"QuestionInsideAParagraphStays",
                       "Bidrag 2025\n\nFöljer ni upp ert arbete? Då kan ni söka stöd för en utvärdering.\n",
                       BlockKind::paragraph, "Följer ni upp ert arbete? Då kan ni söka stöd för en utvärdering.", ""}),

@@ -38,12 +38,6 @@ bool is_top_marker(std::string_view s) {
   return split_label_value(s).has_value();
 }
 
-bool has_digit(std::string_view s) {
-  for (char c : s)
-    if (std::isdigit(static_cast<unsigned char>(c))) return true;
-  return false;
-}
-
 // Words of a slug ("a-b-c" → a, b, c).
 std::vector<std::string> slug_words(const std::string& slug) {
   std::vector<std::string> out;
@@ -72,6 +66,37 @@ std::string last_segment(std::string_view url) {
   return out;
 }
 
+// A line without a terminal browser's link markers ("[7]Start /"), button labels and a leading
+// list marker ("2. ", "* "), as it reads on the page.
+std::string bare(std::string_view s) {
+  std::string out;
+  std::size_t i = 0;
+  // A leading list marker.
+  std::size_t d = 0;
+  while (d < s.size() && d < 3 && std::isdigit(static_cast<unsigned char>(s[d]))) ++d;
+  if (d > 0 && d + 1 < s.size() && s[d] == '.' && s[d + 1] == ' ') i = d + 2;
+  else if (s.size() > 2 && (s[0] == '*' || s[0] == '+') && s[1] == ' ') i = 2;
+  while (i < s.size()) {
+    if (s[i] == '[') {
+      std::size_t j = i + 1;
+      while (j < s.size() && std::isdigit(static_cast<unsigned char>(s[j]))) ++j;
+      if (j > i + 1 && j < s.size() && s[j] == ']') {
+        i = j + 1;
+        continue;
+      }
+    }
+    if (s.substr(i).rfind("(BUTTON)", 0) == 0) {
+      i += 8;
+      continue;
+    }
+    out += s[i++];
+  }
+  std::size_t a = 0, b = out.size();
+  while (a < b && out[a] == ' ') ++a;
+  while (b > a && out[b - 1] == ' ') --b;
+  return out.substr(a, b - a);
+}
+
 // A line of the chrome above the heading that the first line of a copy can be.
 bool opens_with_chrome(std::string_view s) {
   return is_chrome_only(s) || is_breadcrumb(s);
@@ -79,7 +104,9 @@ bool opens_with_chrome(std::string_view s) {
 
 }  // namespace
 
-bool is_chrome_only(std::string_view line) {
+bool is_chrome_only(std::string_view raw_line) {
+  const std::string bare_line = bare(raw_line);
+  const std::string_view line = bare_line;
   if (line.empty()) return false;
   const auto& notice = vocab::set("page_notice");
   if (words_of(line) <= 25 && (notice.in(line) || vocab::set("cookie_notice").in(line))) return true;
@@ -98,7 +125,9 @@ bool is_chrome_only(std::string_view line) {
   return any;
 }
 
-bool is_breadcrumb(std::string_view line) {
+bool is_breadcrumb(std::string_view raw_line) {
+  const std::string bare_line = bare(raw_line);
+  const std::string_view line = bare_line;
   if (line.empty() || words_of(line) > 12) return false;
   for (std::string_view end : {" /", " >", " ›", " »"})
     if (line.size() > end.size() && line.substr(line.size() - end.size()) == end) return true;
@@ -153,7 +182,7 @@ std::optional<std::size_t> main_heading_line(const std::vector<std::string>& lin
   auto candidate = [&](std::size_t i) {
     const std::string& s = lines[i];
     return heading_shaped(s) && !is_chrome_only(s) && !is_breadcrumb(s) && !is_top_marker(s) &&
-           !vocab::set("heading_title_chrome").equals(s);
+           !vocab::set("heading_title_chrome").equals(s) && bare(s) == s;
   };
   // The heading that names the page's address.
   std::optional<std::size_t> named;
@@ -184,8 +213,12 @@ std::optional<std::size_t> main_heading_line(const std::vector<std::string>& lin
 std::vector<bool> top_chrome_lines(const std::vector<std::string>& lines, std::size_t heading) {
   std::vector<bool> drop(heading, false);
   for (std::size_t i = 0; i < heading; ++i) {
-    const std::string& s = lines[i];
-    if (s.empty()) continue;
+    if (lines[i].empty()) continue;
+    const std::string s = bare(lines[i]);
+    if (s.empty()) {
+      drop[i] = true;
+      continue;
+    }
     if (is_chrome_only(s) || is_breadcrumb(s)) {
       drop[i] = true;
       continue;
@@ -193,7 +226,7 @@ std::vector<bool> top_chrome_lines(const std::vector<std::string>& lines, std::s
     // Badges, chips and dates above the heading are kept ("Utlysning Stängd", "Publicerad den …");
     // other short lines there are the logo, the menu and category labels. A short line in a run
     // of three or more (a menu copies one item a line) is dropped even when it reads like a badge.
-    if (!heading_shaped(s) || has_digit(s)) continue;
+    if (!heading_shaped(s)) continue;
     std::size_t a = i, b = i;
     while (a > 0 && !lines[a - 1].empty()) --a;
     while (b + 1 < heading && !lines[b + 1].empty()) ++b;

@@ -224,6 +224,11 @@ class TextParser {
     if (browser_copy_line(raw, s, number, after_blank)) return;
     std::size_t text_start = 0;
     if (const int ordinal = list_marker(s, text_start); ordinal >= 0) {
+      // A terminal browser's numbered "References" list ("12. https://…") holds no steps.
+      if (is_url_line(std::string_view(s).substr(text_start))) {
+        close();
+        return;
+      }
       close();
       start(doc::BlockKind::list_item, s.substr(text_start), number).ordinal = ordinal;
       return;
