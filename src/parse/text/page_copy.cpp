@@ -237,6 +237,11 @@ std::vector<bool> top_chrome_lines(const std::vector<std::string>& lines, std::s
   return drop;
 }
 
+bool is_reading_aid(std::string_view line) {
+  const auto m = vocab::set("heading_title_chrome").equals(bare(line));
+  return m && (m->meaning() == "reading_aid" || m->meaning() == "skip_link");
+}
+
 std::vector<int> unnumbered_steps(const std::vector<std::string>& lines) {
   std::vector<int> out(lines.size(), 0);
   auto step_line = [](const std::string& s) {

@@ -13,6 +13,10 @@ namespace bidrag::parse::text {
 // meny Gå till sidans innehåll"), a cookie banner, a browser notice, a footer/menu link text.
 [[nodiscard]] bool is_chrome_only(std::string_view line);
 
+// A reading aid or skip link standing alone ("Lyssna" beside every heading, "Skriv ut", "Dela"):
+// dropped wherever it is, so it does not end the section it stands in.
+[[nodiscard]] bool is_reading_aid(std::string_view line);
+
 // A breadcrumb line: "Start /", "Sök bidrag /" (one crumb a line, as a list copies), or a
 // whole trail "Start / Bidrag / X" / "Start > Bidrag > X".
 [[nodiscard]] bool is_breadcrumb(std::string_view line);

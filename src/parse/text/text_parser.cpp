@@ -198,6 +198,7 @@ class TextParser {
       return;
     }
     if (in_url_group_) flush_urls();
+    if (text::is_reading_aid(s)) return;
     const bool after_blank = blank_;
     blank_ = false;
     if (d_.blocks.empty() && !open_) {
