@@ -211,6 +211,10 @@ INSTANTIATE_TEST_SUITE_P(
                       "Bidrag 2025\n\nViktiga datum\nÖppnar 4 februari 2025\nSista ansökningsdag 10 april 2025 14:00\n"
                       "Villkor\nStödet ges enligt villkoren.\n",
                       BlockKind::paragraph, "Sista ansökningsdag 10 april 2025 14:00", ""},
+        CopyShapeCase{"TimelineItemsApartByBlankLines",
+                      "Bidrag 2024\n\nViktiga datum\n\nÖppnade 5 mars 2024\n\nSista ansökningsdag 16 maj 2024 14:00\n\n"
+                      "Beslutsdatum 27 augusti 2024\n\nKontakt\n",
+                      BlockKind::paragraph, "Sista ansökningsdag 16 maj 2024 14:00", ""},
         CopyShapeCase{"DatedBoxHeadingAloneStaysAHeading",
                       "Bidrag 2025\n\nAnsök senast 30 september 2025\n\nNu är ansökningsomgången öppen.\n",
                       BlockKind::heading, "Ansök senast 30 september 2025", ""},

@@ -415,12 +415,24 @@ doc::Document parse_text(const Snapshot& s) {
       if (ordinals[i] > 0) steps[static_cast<int>(i) + 1] = ordinals[i];
     parser.set_steps(std::move(steps));
     // A dated line in a run of lines (a timeline's items copy one a line); a dated line standing
-    // alone between blank lines stays a heading ("Ansök senast 30 september 2025" as a box title).
+    // alone between blank lines, with no dated line next to it, stays a heading ("Ansök senast
+    // 30 september 2025" as a box title).
+    // Dated lines apart by blank lines, one after the other, are a timeline too.
     std::set<int> timelines;
+    std::vector<bool> dated(lines.size(), false);
+    for (std::size_t i = 0; i < lines.size(); ++i)
+      dated[i] = !folded[i].empty() && heading_shaped(folded[i]) && timeline_line(lines[i], folded[i]);
+    auto neighbour = [&](std::size_t i, int step) -> std::optional<std::size_t> {
+      for (auto j = static_cast<std::ptrdiff_t>(i) + step; j >= 0 && j < static_cast<std::ptrdiff_t>(lines.size()); j += step)
+        if (!folded[static_cast<std::size_t>(j)].empty()) return static_cast<std::size_t>(j);
+      return std::nullopt;
+    };
     for (std::size_t i = 0; i < lines.size(); ++i) {
       if (folded[i].empty() || !timeline_line(lines[i], folded[i])) continue;
       const bool run = (i > 0 && !folded[i - 1].empty()) || (i + 1 < lines.size() && !folded[i + 1].empty());
-      if (run) timelines.insert(static_cast<int>(i) + 1);
+      const auto before = neighbour(i, -1), after = neighbour(i, 1);
+      const bool series = dated[i] && ((before && dated[*before]) || (after && dated[*after]));
+      if (run || series) timelines.insert(static_cast<int>(i) + 1);
     }
     parser.set_timelines(std::move(timelines));
   }
