@@ -125,11 +125,13 @@ bool is_call(const Page& page, std::size_t title_at, const Dates& dates, const T
   if (!apply_link && is_listing(page, title_at)) return false;
   const bool badge = has_status_badge(page);
   // A news item is no call, unless it is a call published as news: a counter, a status badge,
-  // a call-only section ("Vem kan söka?") or an application link.
+  // a call-only section ("Vem kan söka?"), an application link, or a statement that applying is
+  // open or about to open ("Nu kan du söka …" under "NYHETER 2025-09-29").
   bool call_section = false;
   for (const auto& b : page.blocks())
     call_section = call_section || (b.kind == doc::BlockKind::heading && vocab::set("call_heading").starts(b.text));
-  if (is_news(page, title_at) && !dates.days_left && !badge && !call_section && !apply_link) return false;
+  const bool open_now = dates.status == record::CallStatus::open || dates.status == record::CallStatus::upcoming;
+  if (is_news(page, title_at) && !dates.days_left && !badge && !call_section && !apply_link && !open_now) return false;
   bool grant = false;
   for (std::size_t i = 0; i < page.blocks().size() && !grant; ++i) grant = vocab::set("call_cue").in(page.text_of(i));
   if (!grant) return false;

@@ -45,12 +45,12 @@ bool looks_like_xlsx(std::string_view bytes) {
   return bytes.find("xl/workbook") != std::string_view::npos || bytes.find("xl/worksheets/") != std::string_view::npos;
 }
 
-// Any tag at all near the top ("<p", "</div", "<!--"): text copied from a browser has none.
+// Any tag at all ("<p", "</div", "<!--"): a page's text copied from the browser has none.
 bool has_markup(std::string_view bytes) {
-  const std::string_view head = bytes.substr(0, 8192);
-  for (std::size_t i = head.find('<'); i != std::string_view::npos && i + 1 < head.size(); i = head.find('<', i + 1)) {
-    const auto c = static_cast<unsigned char>(head[i + 1]);
-    if (std::isalpha(c) || c == '/' || c == '!') return true;
+  const std::string_view head = bytes.substr(0, 65536);
+  for (auto at = head.find('<'); at != std::string_view::npos && at + 1 < head.size(); at = head.find('<', at + 1)) {
+    const auto c = static_cast<unsigned char>(head[at + 1]);
+    if ((std::isalpha(c) || c == '/' || c == '!') && head.find('>', at) != std::string_view::npos) return true;
   }
   return false;
 }

@@ -135,7 +135,10 @@ TEST(SniffFormat, ContentThenDeclaredTypeThenExtension) {
       {"<p>Ett</p><div>två</div>", "", "x", doc::Format::html},
       // A page's copied text named by the page's .html address is text; a fragment with a tag is html.
       {"Rubrik\n\nAnsökan stänger 5 maj 2017.", "", "https://www.lansstyrelsen.se/x/bidrag.html", doc::Format::text},
-      {"Rubrik <b>fet</b> text", "", "https://x.se/a.html", doc::Format::html}};
+      {"Rubrik <b>fet</b> text", "", "https://x.se/a.html", doc::Format::html},
+      // The text of an .html page copied from the browser, given with the page's address.
+      {"Rubrik 2025\n\nSista ansökningsdag\t2025-03-01", "", "https://x.se/bidrag/rubrik.html", doc::Format::text},
+      {"Rubrik\n<p>Text</p>", "", "https://x.se/a.html", doc::Format::html}};
   for (const auto& c : cases) EXPECT_EQ(parse::sniff_format(make_snapshot(c.url, c.bytes, c.type)), c.want) << c.bytes;
 }
 
