@@ -170,6 +170,15 @@ std::vector<DateHit> classify_dates(std::string_view text, const normalize::Date
       const std::size_t until = i + 1 < dated.size() ? dated[i + 1]->begin : folded.size();
       const std::string_view after = std::string_view(folded).substr(m.end_offset, until - m.end_offset);
       if (const auto cue = sides.first(after)) side = side_of(cue->meaning());
+      // "öppen 27 oktober 2025 till 30 januari 2026": an end cue right before the next date is
+      // that date's; this one is the start of the range.
+      if (side == Side::end && i + 1 < dated.size()) {
+        const std::string between = vocab::fold(after);  // match offsets refer to the folded text
+        const auto after_cues = sides.all(between);
+        std::string_view rest = std::string_view(between).substr(std::min(between.size(), after_cues.back().end));
+        while (!rest.empty() && rest.front() == ' ') rest.remove_prefix(1);
+        if (rest.empty() || vocab::set("date_article").equals(rest)) side = Side::start;
+      }
     }
     from = m.end_offset;
     prev_topic = topic;
