@@ -8,6 +8,7 @@
 // contact_heading, contact_label and switchboard.
 #include <algorithm>
 
+#include "bidrag/normalize/agency.h"
 #include "bidrag/normalize/contact.h"
 #include "bidrag/normalize/text.h"
 #include "bidrag/vocab/vocab.h"
@@ -15,6 +16,12 @@
 
 namespace bidrag::extract {
 namespace {
+
+// A line that is only an agency's name ("Boverket", "Statens kulturråd"): a logo or a footer.
+bool is_agency_line(std::string_view text) {
+  const auto mentions = normalize::find_agencies_in(text);
+  return mentions.size() == 1 && mentions[0].begin == 0 && mentions[0].end >= normalize::fold_spaces(text).size();
+}
 
 using doc::BlockKind;
 
@@ -193,6 +200,12 @@ class Section {
         if (fact && !p->job && !label_is(b.text, "name")) p->job = normalize::fold_spaces(b.text);
         person(*p, b, i);
         continue;
+      }
+      // A postal address ("Box 534, 371 23 Karlskrona") or the agency's name on a line of its own:
+      // the site's footer printed below the contact section, which is over.
+      if (!out_.empty() && (vocab::set("address_word").in(text) || is_agency_line(text))) {
+        flush();
+        break;
       }
       const bool data = has_contact_data(page_, i);
       // A labelled mailbox: "Funktionsbrevlåda: namn@x.se".

@@ -195,7 +195,10 @@ bool looks_like_name(std::string_view text) {
     if (sp == std::string::npos) break;
     i = sp + 1;
   }
-  return words >= 2 && words <= 4;
+  if (words < 2 || words > 4) return false;
+  // "Boverket Box 534": an agency's name or a postal word is an address, not a person.
+  if (!normalize::find_agencies_in(s).empty()) return false;
+  return !vocab::set("address_word").in(s);
 }
 
 Page::Page(const doc::Document& d) : d_(d), section_(d.blocks.size()) {
