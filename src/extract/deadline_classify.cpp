@@ -180,6 +180,10 @@ std::vector<DateHit> classify_dates(std::string_view text, const normalize::Date
         if (rest.empty() || vocab::set("date_article").equals(rest)) side = Side::start;
       }
     }
+    // A facts-box row labelled only by a side ("Öppnar 2025-02-18", "Stänger 15 maj") dates the
+    // call's own window: applying. A page's own dates ("Senast uppdaterad: …") are not.
+    if (!topic && labelled && (side == Side::start || side == Side::end) && !vocab::set("published_label").in(before))
+      topic = "application";
     from = m.end_offset;
     prev_topic = topic;
     prev_side = side;

@@ -53,6 +53,8 @@ INSTANTIATE_TEST_SUITE_P(
         Row{"starts_and_ends_with_weekdays",
             "Ansökningsperioden börjar måndag den 15 september 2025 kl. 09.00 och slutar onsdag den 15 oktober 2025 kl. 14.00.",
             false, {"application_open 2025-09-15 09:00", "application_close 2025-10-15 14:00"}},
+        Row{"fact_labelled_by_its_side_only", "Öppnar 2025-02-18", true, {"application_open 2025-02-18"}},
+        Row{"page_updated_is_no_deadline", "Senast uppdaterad: 2025-01-15", true, {}},
         Row{"range_with_till_only", "Ansökningsomgången är öppen 27 oktober 2025 till 30 januari 2026.", false,
             {"application_open 2025-10-27", "application_close 2026-01-30"}},
         Row{"range_with_till_den", "Ansökan är öppen 3 mars till den 14 april 2025.", false,
