@@ -21,6 +21,17 @@ record::Record error_record(const Snapshot& s, doc::Format format, const std::st
   return e;
 }
 
+// The parser's warnings (a limit reached) go to the document's first record.
+std::vector<record::Record> with_warnings(std::vector<record::Record> records, const doc::Document& d) {
+  if (d.warnings.empty() || records.empty()) return records;
+  std::visit(
+      [&](auto& r) {
+        if constexpr (requires { r.warnings; }) r.warnings.insert(r.warnings.end(), d.warnings.begin(), d.warnings.end());
+      },
+      records.front());
+  return records;
+}
+
 }  // namespace
 
 record::Source source_of(const Snapshot& snapshot, doc::Format format, const doc::Locator& where) {
@@ -44,9 +55,9 @@ std::vector<record::Record> extract(const Snapshot& snapshot, const Context& con
     return {error_record(snapshot, format, "parse", snapshot.url + ": " + e.what())};
   }
   try {
-    if (auto list = extract_allocation_list(document, snapshot, context); list && !list->empty()) return *list;
+    if (auto list = extract_allocation_list(document, snapshot, context); list && !list->empty()) return with_warnings(*list, document);
     auto records = extract_call(document, snapshot, context);
-    if (!records.empty()) return records;
+    if (!records.empty()) return with_warnings(std::move(records), document);
   } catch (const Error& e) {
     return {error_record(snapshot, document.format, "extract", e.what())};
   } catch (const std::exception& e) {

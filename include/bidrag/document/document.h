@@ -74,6 +74,9 @@ struct Document {
   // "2023-02-24"), "canonical" (<link rel=canonical>), "lang", "pdf_producer".
   std::map<std::string, std::string> meta;
   std::vector<Block> blocks;
+  // What the parser had to cut or repair (a limit of bidrag/parse/limits.h reached); the
+  // extractor passes them on to the document's first record.
+  std::vector<std::string> warnings;
 };
 
 }  // namespace bidrag::doc

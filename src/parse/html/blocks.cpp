@@ -52,7 +52,7 @@ struct Inline {
 
 class Flattener {
  public:
-  explicit Flattener(const std::string& base) : base_(base) {}
+  Flattener(const std::string& base, XPaths& xpaths) : base_(base), xpaths_(xpaths) {}
 
   Inline run(pugi::xml_node first, pugi::xml_node stop, bool skip_nested) {
     Inline out;
@@ -103,7 +103,7 @@ class Flattener {
         doc::Link link;
         link.text = normalize::fold_spaces(text);
         link.href = resolve_url(base_, href);
-        link.where = doc::Locator::html(xpath_of(n));
+        link.where = doc::Locator::html(xpaths_.of(n));
         out.links.insert(out.links.begin() + static_cast<std::ptrdiff_t>(before), std::move(link));
       }
       return;
@@ -137,11 +137,12 @@ class Flattener {
   }
 
   const std::string& base_;
+  XPaths& xpaths_;
 };
 
 class Walker {
  public:
-  Walker(const std::string& base, std::vector<doc::Block>& out) : flat_(base), out_(out) {}
+  Walker(const std::string& base, std::vector<doc::Block>& out) : flat_(base, xpaths_), out_(out) {}
 
   void container(pugi::xml_node el) {
     pugi::xml_node run_start;
@@ -168,7 +169,7 @@ class Walker {
       b.level = level;
       b.text = std::move(in.text);
       b.links = std::move(in.links);
-      b.where = doc::Locator::html(xpath_of(n));
+      b.where = doc::Locator::html(xpaths_.of(n));
       out_.push_back(std::move(b));
     } else if (in_list(name, {"p", "address", "figcaption", "summary", "pre", "dt", "dd"})) {
       paragraph(flat_.of(n, true), n);
@@ -210,7 +211,10 @@ class Walker {
       std::size_t at = 0;
       for (auto& link : in.links) {
         std::size_t k = at;
-        while (k < lines.size() && lines[k].text.find(link.text) == std::string::npos) ++k;
+        // Looked for within the next lines only, so many links on many lines stay linear.
+        const std::size_t last = std::min(lines.size(), at + 64);
+        while (k < last && lines[k].text.find(link.text) == std::string::npos) ++k;
+        if (k == last) k = lines.size();
         if (k == lines.size()) k = at;
         lines[k].links.push_back(std::move(link));
         at = k;
@@ -224,7 +228,7 @@ class Walker {
   void paragraph_line(Inline in, pugi::xml_node where) {
     if (in.text.empty()) return;
     doc::Block b;
-    b.where = doc::Locator::html(xpath_of(where));
+    b.where = doc::Locator::html(xpaths_.of(where));
     if (in.links.size() == 1 && in.links[0].text == in.text) {
       // A paragraph that is one link (a button, a lone document link) is a link block.
       b.kind = doc::BlockKind::link;
@@ -262,7 +266,7 @@ class Walker {
       b.ordinal = ordinal;
       b.text = std::move(in.text);
       b.links = std::move(in.links);
-      b.where = doc::Locator::html(xpath_of(li));
+      b.where = doc::Locator::html(xpaths_.of(li));
       out_.push_back(std::move(b));
     }
     for (pugi::xml_node c = li.first_child(); c; c = c.next_sibling()) {
@@ -303,7 +307,7 @@ class Walker {
       b.text = std::move(text);
       b.value = std::move(value);
       b.links = std::move(links);
-      b.where = doc::Locator::html(xpath_of(items[i]));
+      b.where = doc::Locator::html(xpaths_.of(items[i]));
       out_.push_back(std::move(b));
       i = j - 1;
     }
@@ -312,7 +316,7 @@ class Walker {
   void table(pugi::xml_node t) {
     doc::Block b;
     b.kind = doc::BlockKind::table;
-    b.where = doc::Locator::html(xpath_of(t));
+    b.where = doc::Locator::html(xpaths_.of(t));
     auto add_row = [&](pugi::xml_node tr) {
       std::vector<doc::Cell> row;
       for (pugi::xml_node c = tr.first_child(); c; c = c.next_sibling()) {
@@ -332,6 +336,7 @@ class Walker {
     if (!b.table.rows.empty()) out_.push_back(std::move(b));
   }
 
+  XPaths xpaths_;
   Flattener flat_;
   std::vector<doc::Block>& out_;
 };
