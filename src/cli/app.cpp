@@ -80,6 +80,11 @@ int main(int argc, char** argv) {
     CLI::App* sub = app.add_subcommand(std::string(c.name), std::string(c.summary));
     sub->footer(kExitCodeHelp);
     runners[i] = c.setup(*sub, globals);
+    // An option never swallows the inputs that follow it: a repeatable option (a vector, such
+    // as --sink) takes exactly one value per use; repeat the option for more.
+    for (CLI::Option* opt : sub->get_options()) {
+      if (!opt->get_positional() && opt->get_expected_max() > 1) opt->allow_extra_args(false);
+    }
   }
 
   // A first word that is neither an option nor a command gets a suggestion, not CLI11's

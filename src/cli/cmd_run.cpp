@@ -28,6 +28,8 @@ struct RunOptions {
   std::string out;
   std::vector<std::string> sinks;
   bool stop_on_error = false;
+  double budget_s = 60;
+  std::size_t memory_mib = 4096;
 };
 
 // One updating line on a terminal: "  12/40 documents  1.2 MB  1 error  3.4 s".
@@ -89,6 +91,8 @@ int run_pipelines(const RunOptions& o) {
     const auto fetcher = fetch::make_curl_fetcher(p.policy);
     pipeline::RunOptions ro;
     ro.stop_on_error = o.stop_on_error;
+    ro.isolation.budget = std::chrono::milliseconds(static_cast<long long>(o.budget_s * 1000));
+    ro.isolation.memory_bytes = o.memory_mib << 20;
     ro.progress = [&](const pipeline::Progress& pr) { line.show(p.name, pr); };
     const auto run_id = runs ? runs->begin_run(p.name) : 0;
     const auto result = pipeline::run(p, *fetcher, sinks, memory, ro);
@@ -131,6 +135,13 @@ Runner setup_run(CLI::App& app, const Globals&) {
   app.add_option("--out", o->out, "JSON Lines output (overrides outputs.jsonl); written atomically")->option_text("FILE");
   app.add_option("--sink", o->sinks, "More sinks, repeatable (overrides outputs.sinks): postgresql://…, sqlite:PATH, null")
       ->option_text("URL");
+  app.add_option("--budget", o->budget_s,
+                 "Time budget per document in seconds: extraction runs in a worker process, stopped after it "
+                 "(an error record for that document; the run goes on)")
+      ->check(CLI::PositiveNumber)
+      ->option_text("SECONDS");
+  app.add_option("--memory", o->memory_mib, "Memory ceiling of the extraction worker in MiB (RLIMIT_AS; 0: none)")
+      ->option_text("MIB");
   app.add_flag("--stop-on-error", o->stop_on_error, "Stop at the first document that fails (exit 1)");
   app.footer(std::string("\nExamples:\n"
                          "  bidrag run pipelines/demo.json\n"

@@ -14,6 +14,17 @@ record::Record error_record(const Snapshot& s, doc::Format format, const std::st
   return record::make_error(s.url, stage, message, source_of(s, format), where);
 }
 
+// The parser's warnings (a limit reached) go to the document's first record.
+std::vector<record::Record> with_warnings(std::vector<record::Record> records, const doc::Document& d) {
+  if (d.warnings.empty() || records.empty()) return records;
+  std::visit(
+      [&](auto& r) {
+        if constexpr (requires { r.warnings; }) r.warnings.insert(r.warnings.end(), d.warnings.begin(), d.warnings.end());
+      },
+      records.front());
+  return records;
+}
+
 }  // namespace
 
 record::Source source_of(const Snapshot& snapshot, doc::Format format, const doc::Locator& where) {
@@ -37,7 +48,7 @@ std::vector<record::Record> extract(const Snapshot& snapshot, const Context& con
     return {error_record(snapshot, format, "parse", snapshot.url + ": " + e.what())};
   }
   try {
-    if (auto list = extract_allocation_list(document, snapshot, context); list && !list->empty()) return *list;
+    if (auto list = extract_allocation_list(document, snapshot, context); list && !list->empty()) return with_warnings(*list, document);
     // A workbook or a CSV file holds lists, never a call's page: say what it lacks.
     if (document.format == doc::Format::xlsx || document.format == doc::Format::csv) {
       return {error_record(snapshot, document.format, "extract",
@@ -45,7 +56,7 @@ std::vector<record::Record> extract(const Snapshot& snapshot, const Context& con
                                ": no sheet has a header naming a recipient column and an amount column")};
     }
     auto records = extract_call(document, snapshot, context);
-    if (!records.empty()) return records;
+    if (!records.empty()) return with_warnings(std::move(records), document);
   } catch (const Error& e) {
     return {error_record(snapshot, document.format, "extract", e.what())};
   } catch (const std::exception& e) {

@@ -8,6 +8,9 @@
 #include <cctype>
 #include <string>
 
+#include "bidrag/common/error.h"
+#include "bidrag/parse/limits.h"
+
 namespace bidrag::parse {
 namespace {
 
@@ -55,6 +58,40 @@ bool has_markup(std::string_view bytes) {
   return false;
 }
 
+// Cuts a parsed document at the limits on blocks, links and table cells, with a warning each.
+void bound(doc::Document& d) {
+  if (d.blocks.size() > limits::kMaxBlocks) {
+    d.warnings.push_back("document has " + std::to_string(d.blocks.size()) + " blocks; only the first " +
+                         std::to_string(limits::kMaxBlocks) + " were read (limit)");
+    d.blocks.resize(limits::kMaxBlocks);
+  }
+  std::size_t links = 0, dropped_links = 0, dropped_rows = 0;
+  for (auto& b : d.blocks) {
+    const std::size_t room = links >= limits::kMaxLinks ? 0 : limits::kMaxLinks - links;
+    if (b.links.size() > room) {
+      dropped_links += b.links.size() - room;
+      b.links.resize(room);
+    }
+    links += b.links.size();
+    std::size_t cells = 0, keep = 0;
+    for (; keep < b.table.rows.size(); ++keep) {
+      cells += b.table.rows[keep].size();
+      if (cells > limits::kMaxTableCells) break;
+    }
+    if (keep < b.table.rows.size()) {
+      dropped_rows += b.table.rows.size() - keep;
+      b.table.rows.resize(keep);
+      if (b.table.row_where.size() > keep) b.table.row_where.resize(keep);
+    }
+  }
+  if (dropped_links > 0)
+    d.warnings.push_back(std::to_string(dropped_links) + " links beyond the first " +
+                         std::to_string(limits::kMaxLinks) + " were not read (limit)");
+  if (dropped_rows > 0)
+    d.warnings.push_back(std::to_string(dropped_rows) + " table rows beyond " + std::to_string(limits::kMaxTableCells) +
+                         " cells were not read (limit)");
+}
+
 }  // namespace
 
 doc::Format sniff_format(const Snapshot& s) {
@@ -88,19 +125,33 @@ doc::Format sniff_format(const Snapshot& s) {
 }
 
 doc::Document parse(const Snapshot& s) {
-  switch (sniff_format(s)) {
+  const doc::Format format = sniff_format(s);
+  // A PDF or a workbook is compressed binary; markup and text are read as they are.
+  const bool binary = format == doc::Format::pdf || format == doc::Format::xlsx;
+  const std::size_t max_bytes = binary ? limits::kMaxPdfBytes : limits::kMaxMarkupBytes;
+  if (s.bytes.size() > max_bytes)
+    throw Error(s.url, "", "document of " + std::to_string(s.bytes.size()) + " bytes is larger than the limit of " +
+                               std::to_string(max_bytes) + " bytes");
+  doc::Document d;
+  switch (format) {
     case doc::Format::pdf:
-      return parse_pdf(s);
+      d = parse_pdf(s);
+      break;
     case doc::Format::html:
-      return parse_html(s);
+      d = parse_html(s);
+      break;
     case doc::Format::xlsx:
-      return parse_xlsx(s);
+      d = parse_xlsx(s);
+      break;
     case doc::Format::csv:
-      return parse_csv(s);
+      d = parse_csv(s);
+      break;
     case doc::Format::text:
+      d = parse_text(s);
       break;
   }
-  return parse_text(s);
+  bound(d);
+  return d;
 }
 
 }  // namespace bidrag::parse

@@ -140,7 +140,7 @@ class Runner {
         ++result_.unchanged;
         log::debug(item.url + ": unchanged");
       } else {
-        const auto records = extractor_(snapshot, item.context);
+        const auto records = extract_isolated(extractor_, snapshot, item.context, options_.isolation);
         // The first sink is the store that remembers what was seen (validators, SHA-256); it is
         // written last, so when another sink fails the document is not remembered and the next
         // run extracts and loads it again instead of skipping it as unchanged.

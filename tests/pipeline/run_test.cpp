@@ -152,6 +152,7 @@ class RunTest : public ::testing::Test {
     RunOptions o;
     o.stop_on_error = stop_on_error;
     o.extractor = [this](const Snapshot& s, const extract::Context& c) { return extractor(s, c); };
+    o.isolation.enabled = false;  // the fake extractor counts its calls in this process
     return run(pipeline, fetcher, {&store}, &store, o);
   }
 };
@@ -277,6 +278,7 @@ TEST_F(RunTest, TheUnchangedDocumentsOfARoundAreNotedInOneTouch) {
   CountingMemory memory(store);
   RunOptions o;
   o.extractor = [this](const Snapshot& s, const extract::Context& c) { return extractor(s, c); };
+  o.isolation.enabled = false;  // the fake extractor counts its calls in this process
   const auto r = run(pipeline, fetcher, {&store}, &memory, o);
   EXPECT_EQ(summary(r), "4 documents, 0 changed, 3 unchanged, 1 failed");
   // Round one: the three sources, two of them unchanged; round two: the list they link to.
@@ -309,6 +311,7 @@ TEST_F(RunTest, ASinkFailingMidRunKeepsWhatWasStoredBeforeAndTheNextRunCompletes
   FailingOnceSink other(2);
   RunOptions o;
   o.extractor = [this](const Snapshot& s, const extract::Context& c) { return extractor(s, c); };
+  o.isolation.enabled = false;  // the fake extractor counts its calls in this process
   try {
     run(pipeline, fetcher, {&store, &other}, &store, o);
     FAIL() << "the failing sink did not stop the run";
@@ -333,6 +336,7 @@ TEST_F(RunTest, ASinkThatFailsLeavesTheDocumentToBeLoadedAgainNextRun) {
   FailingOnceSink other;
   RunOptions o;
   o.extractor = [this](const Snapshot& s, const extract::Context& c) { return extractor(s, c); };
+  o.isolation.enabled = false;  // the fake extractor counts its calls in this process
   EXPECT_THROW(run(pipeline, fetcher, {&store, &other}, &store, o), IoError);
   EXPECT_EQ(store.count_versions(), 0u);  // nothing remembered, nothing half-stored
   const auto second = run(pipeline, fetcher, {&store, &other}, &store, o);

@@ -122,6 +122,9 @@ struct Document {
   // names of the sheets read, in workbook order, one a line).
   std::map<std::string, std::string> meta;
   std::vector<Block> blocks;
+  // What the parser had to cut or repair (a limit of bidrag/parse/limits.h reached); the
+  // extractor passes them on to the document's first record.
+  std::vector<std::string> warnings;
 };
 
 }  // namespace bidrag::doc

@@ -9,6 +9,7 @@
 
 #include "bidrag/extract/extract.h"
 #include "bidrag/fetch/fetch.h"
+#include "bidrag/pipeline/isolate.h"
 #include "bidrag/pipeline/pipeline.h"
 #include "bidrag/store/memory.h"
 #include "bidrag/store/sink.h"
@@ -28,6 +29,8 @@ struct RunOptions {
   std::size_t batch = 16;
   std::function<void(const Progress&)> progress;
   Extractor extractor;  // extract::extract when empty
+  // Each document is extracted in a worker process under a time budget and a memory ceiling.
+  Isolation isolation;
 };
 
 struct RunResult {

@@ -54,7 +54,7 @@ struct Inline {
 
 class Flattener {
  public:
-  explicit Flattener(const std::string& base) : base_(base) {}
+  Flattener(const std::string& base, XPaths& xpaths) : base_(base), xpaths_(xpaths) {}
 
   Inline run(pugi::xml_node first, pugi::xml_node stop, bool skip_nested) {
     Inline out;
@@ -105,7 +105,7 @@ class Flattener {
         doc::Link link;
         link.text = normalize::fold_spaces(text);
         link.href = url::resolve_href(base_, href);
-        link.where = doc::Locator::html(xpath_of(n));
+        link.where = doc::Locator::html(xpaths_.of(n));
         out.links.insert(out.links.begin() + static_cast<std::ptrdiff_t>(before), std::move(link));
       }
       return;
@@ -139,11 +139,12 @@ class Flattener {
   }
 
   const std::string& base_;
+  XPaths& xpaths_;
 };
 
 class Walker {
  public:
-  Walker(const std::string& base, std::vector<doc::Block>& out) : flat_(base), out_(out) {}
+  Walker(const std::string& base, std::vector<doc::Block>& out) : flat_(base, xpaths_), out_(out) {}
 
   void container(pugi::xml_node el) {
     pugi::xml_node run_start;
@@ -170,7 +171,7 @@ class Walker {
       b.level = level;
       b.text = std::move(in.text);
       b.links = std::move(in.links);
-      b.where = doc::Locator::html(xpath_of(n));
+      b.where = doc::Locator::html(xpaths_.of(n));
       out_.push_back(std::move(b));
     } else if (in_list(name, {"p", "address", "figcaption", "summary", "pre", "dt", "dd"})) {
       paragraph(flat_.of(n, true), n);
@@ -212,7 +213,10 @@ class Walker {
       std::size_t at = 0;
       for (auto& link : in.links) {
         std::size_t k = at;
-        while (k < lines.size() && lines[k].text.find(link.text) == std::string::npos) ++k;
+        // Looked for within the next lines only, so many links on many lines stay linear.
+        const std::size_t last = std::min(lines.size(), at + 64);
+        while (k < last && lines[k].text.find(link.text) == std::string::npos) ++k;
+        if (k == last) k = lines.size();
         if (k == lines.size()) k = at;
         lines[k].links.push_back(std::move(link));
         at = k;
@@ -226,7 +230,7 @@ class Walker {
   void paragraph_line(Inline in, pugi::xml_node where) {
     if (in.text.empty()) return;
     doc::Block b;
-    b.where = doc::Locator::html(xpath_of(where));
+    b.where = doc::Locator::html(xpaths_.of(where));
     if (in.links.size() == 1 && in.links[0].text == in.text) {
       // A paragraph that is one link (a button, a lone document link) is a link block.
       b.kind = doc::BlockKind::link;
@@ -264,7 +268,7 @@ class Walker {
       b.ordinal = ordinal;
       b.text = std::move(in.text);
       b.links = std::move(in.links);
-      b.where = doc::Locator::html(xpath_of(li));
+      b.where = doc::Locator::html(xpaths_.of(li));
       out_.push_back(std::move(b));
     }
     for (pugi::xml_node c = li.first_child(); c; c = c.next_sibling()) {
@@ -305,7 +309,7 @@ class Walker {
       b.text = std::move(text);
       b.value = std::move(value);
       b.links = std::move(links);
-      b.where = doc::Locator::html(xpath_of(items[i]));
+      b.where = doc::Locator::html(xpaths_.of(items[i]));
       out_.push_back(std::move(b));
       i = j - 1;
     }
@@ -317,7 +321,7 @@ class Walker {
   void table(pugi::xml_node t) {
     doc::Block b;
     b.kind = doc::BlockKind::table;
-    b.where = doc::Locator::html(xpath_of(t));
+    b.where = doc::Locator::html(xpaths_.of(t));
     std::vector<std::vector<pugi::xml_node>> groups;  // row groups in display order
     std::vector<pugi::xml_node> head, foot, bare;
     std::vector<std::vector<pugi::xml_node>> bodies;
@@ -380,7 +384,7 @@ class Walker {
         }
         if (!own || row.empty()) continue;
         b.table.rows.push_back(std::move(row));
-        b.table.row_where.push_back(doc::Locator::html(xpath_of(group[r])));
+        b.table.row_where.push_back(doc::Locator::html(xpaths_.of(group[r])));
       }
     }
     if (b.table.rows.empty()) return;
@@ -388,6 +392,7 @@ class Walker {
     out_.push_back(std::move(b));
   }
 
+  XPaths xpaths_;
   Flattener flat_;
   std::vector<doc::Block>& out_;
 };

@@ -3,6 +3,7 @@
 
 #include "bidrag/common/error.h"
 #include "bidrag/normalize/text.h"
+#include "bidrag/parse/limits.h"
 #include "bidrag/parse/parse.h"
 #include "parse/html/blocks.h"
 #include "parse/html/dom.h"
@@ -47,7 +48,9 @@ doc::Document parse_html(const Snapshot& s) {
   d.format = doc::Format::html;
   const std::string utf8 = normalize::decode_to_utf8(s.bytes, s.content_type);
   pugi::xml_document dom;
-  html::build_dom(utf8, dom);
+  if (const std::size_t flat = html::build_dom(utf8, dom); flat > 0)
+    d.warnings.push_back(std::to_string(flat) + " elements nested deeper than " +
+                         std::to_string(limits::kMaxDomDepth) + " were flattened into their ancestor (limit)");
   if (!dom.select_node("//body")) throw Error(s.url, "", "not an HTML document (no <body>)");
 
   d.title = normalize::fold_spaces(dom.select_node("//head/title").node().text().get());
