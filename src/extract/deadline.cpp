@@ -5,6 +5,7 @@
 // Every Swedish cue comes from the vocabulary (data/vocabulary.tsv).
 #include <algorithm>
 #include <cctype>
+#include <map>
 
 #include "bidrag/normalize/dates.h"
 #include "bidrag/vocab/vocab.h"
@@ -107,13 +108,17 @@ class Finder {
     out_.deadlines.push_back({hit.kind, hit.date, hit.time, st.text, st.block, st.labelled});
   }
 
-  normalize::DateContext context_for(std::size_t block) const {
+  // Read once per block: a block of many statements would otherwise be scanned once for each.
+  const normalize::DateContext& context_for(std::size_t block) {
+    auto it = contexts_.find(block);
+    if (it != contexts_.end()) return it->second;
     normalize::DateContext ctx = ctx_;
     // Fully printed dates of the same block help place a year-less one ("den 11 december").
     for (const auto& m : normalize::find_dates(page_.text_of(block), ctx_))
       if (m.date && !m.year_inferred) ctx.neighbours.push_back(*m.date);
-    return ctx;
+    return contexts_.emplace(block, std::move(ctx)).first->second;
   }
+  std::map<std::size_t, normalize::DateContext> contexts_;
 
   // "Publicerad 1 april 2025 · Senast uppdaterad 12 maj 2025": the date after a publication
   // label, before the next label. Labels earlier in the vocabulary win ("Utlysningsdatum").

@@ -219,6 +219,11 @@ Page::Page(const doc::Document& d) : d_(d), section_(d.blocks.size()) {
 }
 
 std::optional<std::size_t> Page::title_block() const {
+  if (!title_block_) title_block_ = find_title_block();
+  return *title_block_;
+}
+
+std::optional<std::size_t> Page::find_title_block() const {
   std::optional<std::size_t> first, first_h1, named;
   const std::string segment = last_segment_compact(host_and_path(own_url(d_)).path);
   for (std::size_t i = 0; i < d_.blocks.size(); ++i) {

@@ -63,6 +63,9 @@ class Page {
   const doc::Document& d_;
   std::vector<std::optional<std::size_t>> section_;
   std::vector<Sentence> sentences_;
+  // title_block() is asked for by several extractors of one page: found once.
+  mutable std::optional<std::optional<std::size_t>> title_block_;
+  [[nodiscard]] std::optional<std::size_t> find_title_block() const;
 };
 
 // The page's own address: a browser print's header URL, the canonical URL, or where it came from.

@@ -3,7 +3,9 @@
 #include "store/sqlite_schema.h"
 
 #include <array>
+#include <chrono>
 #include <string>
+#include <thread>
 
 #include "bidrag/common/error.h"
 
@@ -97,7 +99,18 @@ void migrate(const Db& db) {
   if (found > kSchemaVersion)
     throw IoError(db.path() + ": the store has schema version " + std::to_string(found) +
                   ", newer than this bidrag (" + std::to_string(kSchemaVersion) + ")");
-  db.exec("PRAGMA journal_mode=WAL");
+  // Switching a new store to WAL takes an exclusive lock that SQLite's busy handler does not
+  // wait for: a second run opening the same new file at that moment fails at once. Retry a
+  // while (up to the busy timeout) instead.
+  for (int attempt = 0;; ++attempt) {
+    try {
+      db.exec("PRAGMA journal_mode=WAL");
+      break;
+    } catch (const IoError&) {
+      if (attempt >= 100) throw;
+      std::this_thread::sleep_for(std::chrono::milliseconds(100));
+    }
+  }
   // NORMAL is durable across process kills in WAL mode; only an OS crash may lose the last commit.
   db.exec("PRAGMA synchronous=NORMAL");
   db.exec("PRAGMA foreign_keys=ON");

@@ -59,6 +59,23 @@ std::optional<std::size_t> find_entry(const Entry& e, std::string_view folded, s
 }  // namespace
 
 std::string fold(std::string_view text) {
+  // ASCII (most words, every URL path): the same result without ICU, which costs a great deal
+  // per call on the many short words the date scanner asks about.
+  if (std::all_of(text.begin(), text.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; })) {
+    std::string out;
+    out.reserve(text.size());
+    bool pending = false;
+    for (char c : text) {
+      if (c == ' ' || (c >= '\t' && c <= '\r')) {
+        pending = !out.empty();
+        continue;
+      }
+      if (pending) out += ' ';
+      pending = false;
+      out += (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
+    }
+    return out;
+  }
   UErrorCode err = U_ZERO_ERROR;
   const icu::Normalizer2* nfc = icu::Normalizer2::getNFCInstance(err);
   icu::UnicodeString us = icu::UnicodeString::fromUTF8(icu::StringPiece(text.data(), static_cast<int32_t>(text.size())));

@@ -19,6 +19,9 @@ inline constexpr std::size_t kMaxBlocks = 50'000;
 inline constexpr std::size_t kMaxLinks = 10'000;
 // Cells of one table; later rows are dropped with a warning.
 inline constexpr std::size_t kMaxTableCells = 1'000'000;
+// Bytes of one line of plain text; the rest of a longer line is dropped with a warning (no
+// page's line of text comes near it; an 8 MB line would cost every later stage seconds).
+inline constexpr std::size_t kMaxLineBytes = 64u << 10;
 // Pages of one PDF; later pages are not read (a warning).
 inline constexpr int kMaxPdfPages = 2'000;
 

@@ -12,6 +12,7 @@
 #include "bidrag/common/error.h"
 #include "bidrag/normalize/dates.h"
 #include "bidrag/normalize/text.h"
+#include "bidrag/parse/limits.h"
 #include "bidrag/parse/parse.h"
 #include "bidrag/vocab/vocab.h"
 #include "parse/facts.h"
@@ -457,14 +458,38 @@ class TextParser {
   std::size_t segment_start_ = 0, segment_end_ = 0;
 };
 
+// Lines longer than limits::kMaxLineBytes cut there (at a character boundary), with a warning.
+std::string bounded_lines(const std::string& text, std::vector<std::string>& warnings) {
+  std::string out;
+  std::size_t cut = 0, pos = 0;
+  while (pos < text.size()) {
+    std::size_t nl = text.find('\n', pos);
+    if (nl == std::string::npos) nl = text.size();
+    std::size_t end = nl;
+    if (end - pos > limits::kMaxLineBytes) {
+      end = pos + limits::kMaxLineBytes;
+      while (end > pos && (static_cast<unsigned char>(text[end]) & 0xC0) == 0x80) --end;
+      ++cut;
+    }
+    out.append(text, pos, end - pos);
+    if (nl < text.size()) out += '\n';
+    pos = nl + 1;
+  }
+  if (cut > 0)
+    warnings.push_back(std::to_string(cut) + (cut == 1 ? " line was" : " lines were") + " longer than " +
+                       std::to_string(limits::kMaxLineBytes) + " bytes; only the start of each was read (limit)");
+  return out;
+}
+
 }  // namespace
 
 doc::Document parse_text(const Snapshot& s) {
   doc::Document d;
   d.url = s.url;
   d.format = doc::Format::text;
-  const std::string utf8 = normalize::decode_to_utf8(s.bytes, s.content_type);
-  if (utf8.find('\0') != std::string::npos) throw Error(s.url, "", "binary data, not text");
+  const std::string decoded = normalize::decode_to_utf8(s.bytes, s.content_type);
+  if (decoded.find('\0') != std::string::npos) throw Error(s.url, "", "binary data, not text");
+  const std::string utf8 = bounded_lines(decoded, d.warnings);
   // A terminal-browser dump (lynx.h) is read by its layout.
   if (const auto dump = text::read_dump(utf8)) {
     TextParser dump_parser(d);
