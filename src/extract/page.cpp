@@ -8,6 +8,7 @@
 #include "bidrag/normalize/agency.h"
 #include "bidrag/normalize/dates.h"
 #include "bidrag/normalize/text.h"
+#include "bidrag/url/url.h"
 #include "bidrag/vocab/vocab.h"
 
 namespace bidrag::extract {
@@ -108,20 +109,12 @@ std::string own_url(const doc::Document& d) {
   return d.url;
 }
 
-HostPath host_and_path(std::string_view url) {
-  const auto scheme = url.find("://");
-  if (scheme == std::string_view::npos) return {};
-  url.remove_prefix(scheme + 3);
-  const auto slash = url.find_first_of("/?#");
-  std::string_view host_part = url.substr(0, slash);
-  if (const auto at = host_part.rfind('@'); at != std::string_view::npos) host_part.remove_prefix(at + 1);
-  if (const auto colon = host_part.find(':'); colon != std::string_view::npos) host_part = host_part.substr(0, colon);
-  std::string host(host_part);
-  for (char& c : host) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+HostPath host_and_path(std::string_view address) {
+  const auto parts = url::parse(std::string(address));
+  if (!parts || parts->host.empty()) return {};
+  std::string host = parts->host;
   if (host.rfind("www.", 0) == 0) host.erase(0, 4);
-  std::string_view path = slash == std::string_view::npos ? std::string_view() : url.substr(slash);
-  path = path.substr(0, path.find_first_of("?#"));
-  return {host, path.empty() ? std::string(1, '/') : std::string(path)};
+  return {host, parts->path.empty() ? std::string(1, '/') : parts->path};
 }
 
 bool is_chrome_line(std::string_view text) {
