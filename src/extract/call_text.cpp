@@ -15,13 +15,21 @@ using doc::BlockKind;
 
 bool is_text_block(const doc::Block& b) { return b.kind == BlockKind::paragraph || b.kind == BlockKind::list_item; }
 
-// Applicant types in vocabulary order: "kommuner", "kommunerna" → kommun.
+// Applicant types in the order the sentence names them ("Regioner, kommuner och …" → region,
+// kommun); a word inside a longer phrase already read counts no more ("aktörer som främjar
+// företag" is one type, not also företag).
 std::vector<std::string> applicant_types(std::string_view text) {
   std::vector<std::string> out;
-  const auto& types = vocab::set("applicant_type");
-  for (const auto* e : types.entries()) {
-    if (std::find(out.begin(), out.end(), e->meaning) != out.end()) continue;
-    if (types.in(e->meaning, text)) out.push_back(e->meaning);
+  std::vector<vocab::Match> matches = vocab::set("applicant_type").all(text);
+  // At one position the longest phrase wins.
+  std::stable_sort(matches.begin(), matches.end(), [](const vocab::Match& a, const vocab::Match& b) {
+    return a.begin != b.begin ? a.begin < b.begin : a.end > b.end;
+  });
+  std::size_t covered = 0;
+  for (const auto& m : matches) {
+    if (m.begin < covered) continue;
+    covered = m.end;
+    if (std::find(out.begin(), out.end(), m.meaning()) == out.end()) out.push_back(m.meaning());
   }
   return out;
 }

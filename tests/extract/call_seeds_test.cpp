@@ -149,7 +149,7 @@ TEST(OtherAgencyTemplate, ReadsHeadingsLabelsAndTwoContactPersons) {
   EXPECT_EQ(iso(c.reporting.due), "2025-01-31");
   EXPECT_EQ(iso(c.published), "null");
   EXPECT_EQ(c.status, std::nullopt);  // no counter and no fetch time: not guessed
-  EXPECT_EQ(c.applicant_types, (std::vector<std::string>{"kommun", "ideell förening"}));
+  EXPECT_EQ(c.applicant_types, (std::vector<std::string>{"ideell förening", "kommun"}));
   EXPECT_EQ(c.steps.size(), 3u);
   ASSERT_TRUE(c.total_budget);
   EXPECT_EQ(c.total_budget->ore, 400'000'000);
