@@ -9,6 +9,7 @@
 #include <algorithm>
 
 #include "allocation_list_header.h"
+#include "extract/deadline_classify.h"
 #include "bidrag/normalize/agency.h"
 #include "bidrag/normalize/dates.h"
 #include "bidrag/normalize/text.h"
@@ -225,38 +226,22 @@ std::optional<Date> find_date(const std::vector<std::string>& lines) {
   return std::nullopt;
 }
 
-// Each kind's cue takes the first date after it and before the next cue: "Medlen ska vara
-// förbrukade den 31 december 2025 och redovisas senast den 28 februari 2026" gives both.
+// The list's dated obligations, classified as a call page's are (deadline_classify.h: topic ×
+// side from the vocabulary): "Medlen ska vara förbrukade den 31 december 2025 och redovisas
+// senast den 28 februari 2026" gives both. One deadline per kind, the first in reading order.
 std::vector<DeadlineHit> find_deadlines(const doc::Document& d, std::optional<int> year) {
   std::vector<DeadlineHit> out;
   normalize::DateContext ctx;
   ctx.document_year = year;
-  const vocab::Set& cues = vocab::set("list_deadline_cue");
-  const vocab::Set& limits = vocab::set("list_deadline_limit");
   for (const doc::Block& b : d.blocks) {
     if (b.kind != doc::BlockKind::paragraph && b.kind != doc::BlockKind::list_item) continue;
     for (const std::string& s : split_sentences(b.text)) {
-      auto hits = cues.all(s);
-      if (hits.empty()) continue;
-      const auto dates = normalize::find_dates(s, ctx);
-      const std::string folded = vocab::fold(s);
-      for (std::size_t h = 0; h < hits.size(); ++h) {
-        const std::string& kind = hits[h].meaning();
+      for (const DateHit& h : classify_dates(s, ctx, false)) {
+        // A list's decision date is its document date (read_date), not a deadline of the call.
+        if (h.role != DateHit::Role::deadline || h.kind == record::DeadlineKind::decision) continue;
+        const std::string kind(record::to_string(h.kind));
         if (std::any_of(out.begin(), out.end(), [&](const DeadlineHit& x) { return x.kind == kind; })) continue;
-        const std::size_t from = hits[h].end;
-        std::size_t to = s.size();
-        for (std::size_t k = h + 1; k < hits.size(); ++k) {
-          if (hits[k].meaning() != kind) {
-            to = hits[k].begin;
-            break;
-          }
-        }
-        if ((kind == "application_close" || kind == "funds_usable_until") && !limits.in(folded)) continue;
-        for (const auto& m : dates) {
-          if (!m.date || m.begin < from || m.begin >= to) continue;
-          out.push_back({kind, *m.date, m.time, s, b.where});
-          break;
-        }
+        out.push_back({kind, h.date, h.time, s, b.where});
       }
     }
   }

@@ -55,7 +55,9 @@ struct Classifier {
       if (side == Side::start || (side == Side::none && range)) {
         funds_from(d);
         if (range) deadline(DeadlineKind::funds_usable_until, last, std::nullopt);
-      } else if (side == Side::end) {
+      } else if (side == Side::end || side == Side::none) {
+        // "Medlen ska vara förbrukade den 31 december 2025": a use of the money dated with no
+        // side is the day it must be used by.
         deadline(DeadlineKind::funds_usable_until, last, std::nullopt);
       }
     } else if (topic == "funds_start") {

@@ -55,6 +55,8 @@ INSTANTIATE_TEST_SUITE_P(
             false, {"application_open 2025-09-15 09:00", "application_close 2025-10-15 14:00"}},
         Row{"fact_labelled_by_its_side_only", "Öppnar 2025-02-18", true, {"application_open 2025-02-18"}},
         Row{"page_updated_is_no_deadline", "Senast uppdaterad: 2025-01-15", true, {}},
+        Row{"funds_used_by_a_date_without_side", "Medlen ska vara förbrukade den 31 december 2025.", false,
+            {"funds_usable_until 2025-12-31"}},
         Row{"range_with_till_only", "Ansökningsomgången är öppen 27 oktober 2025 till 30 januari 2026.", false,
             {"application_open 2025-10-27", "application_close 2026-01-30"}},
         Row{"range_with_till_den", "Ansökan är öppen 3 mars till den 14 april 2025.", false,
