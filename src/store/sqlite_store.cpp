@@ -7,6 +7,7 @@
 
 #include "bidrag/common/error.h"
 #include "bidrag/common/slug.h"
+#include "bidrag/record/ids.h"
 #include "store/sqlite_handle.h"
 #include "store/sqlite_schema.h"
 
@@ -58,6 +59,42 @@ std::map<std::string, Current> current_versions(const sqlite::Db& db, const std:
 std::vector<std::string> json_column(Stmt& st) {
   std::vector<std::string> out;
   while (st.step()) out.push_back(st.text(0));
+  return out;
+}
+
+// Ties each call of `records` to its series (an edition first seen at `seen`) and links every
+// edition of those series to its previous one: an earlier year stored later (the 2022 page read
+// after the 2023 one) moves the link of the editions after it.
+void tie_editions(const sqlite::Db& db, const std::vector<record::Record>& records, const std::string& seen) {
+  Stmt add(db, "INSERT INTO editions(call_id, series, year, first_seen) VALUES(?1, ?2, ?3, ?4) "
+               "ON CONFLICT(call_id) DO NOTHING");
+  Stmt link(db,
+            "UPDATE editions SET previous = (SELECT p.call_id FROM editions p WHERE p.series = editions.series "
+            "AND p.year < editions.year ORDER BY p.year DESC LIMIT 1) WHERE series = ?1");
+  for (const auto& r : records) {
+    const auto* call = std::get_if<record::Call>(&r);
+    if (!call) continue;
+    const std::string series = call->series.empty() ? record::series_of(call->id) : call->series;
+    add.bind(1, call->id).bind(2, series);
+    if (call->year) add.bind(3, std::int64_t{*call->year});
+    add.bind(4, seen).run();
+    link.bind(1, series).run();
+  }
+}
+
+// An edition with the title of its call's current version.
+constexpr const char* kEdition =
+    "SELECT e.call_id, e.series, e.year, coalesce(e.previous, ''), e.first_seen, coalesce((SELECT "
+    "json_extract(v.json, '$.title') FROM record_versions v WHERE v.id = e.call_id AND v.type = 'call' AND "
+    "v.valid_to IS NULL ORDER BY v.version DESC LIMIT 1), '') FROM editions e ";
+
+std::vector<Edition> edition_rows(Stmt& st) {
+  std::vector<Edition> out;
+  while (st.step()) {
+    Edition e{st.text(0), st.text(1), std::nullopt, st.text(3), st.text(4), st.text(5)};
+    if (!st.is_null(2)) e.year = static_cast<int>(st.integer(2));
+    out.push_back(std::move(e));
+  }
   return out;
 }
 
@@ -142,6 +179,7 @@ PutResult SqliteStore::put(const Snapshot& snapshot, const std::vector<record::R
       ++result.closed;
     }
   }
+  tie_editions(db, records, seen);
   tx.commit();
   return result;
 }
@@ -209,6 +247,39 @@ std::vector<std::string> SqliteStore::records_at(const std::string& selector, co
 std::vector<std::string> SqliteStore::capture_times(const std::string& url) {
   Stmt st(impl_->db, "SELECT DISTINCT fetched_at FROM snapshots WHERE url = ?1 ORDER BY fetched_at");
   st.bind(1, url);
+  return json_column(st);
+}
+
+std::vector<std::string> SqliteStore::series_ids() {
+  Stmt st(impl_->db, "SELECT DISTINCT series FROM editions ORDER BY series");
+  return json_column(st);
+}
+
+std::vector<Edition> SqliteStore::editions(const std::string& series) {
+  Stmt st(impl_->db, std::string(kEdition) + "WHERE e.series = ?1 ORDER BY e.year IS NULL, e.year, e.call_id");
+  st.bind(1, series);
+  return edition_rows(st);
+}
+
+std::optional<Edition> SqliteStore::edition(const std::string& call_id) {
+  Stmt st(impl_->db, std::string(kEdition) + "WHERE e.call_id = ?1");
+  st.bind(1, call_id);
+  auto rows = edition_rows(st);
+  if (rows.empty()) return std::nullopt;
+  return std::move(rows.front());
+}
+
+std::optional<Edition> SqliteStore::previous_edition(const std::string& call_id) {
+  const auto e = edition(call_id);
+  if (!e || e->previous.empty()) return std::nullopt;
+  return edition(e->previous);
+}
+
+std::vector<std::string> SqliteStore::edition_records(const std::string& call_id) {
+  Stmt st(impl_->db,
+          "SELECT json FROM record_versions WHERE valid_to IS NULL AND (id = ?1 OR call_id = ?1) "
+          "ORDER BY type, id, url");
+  st.bind(1, call_id);
   return json_column(st);
 }
 

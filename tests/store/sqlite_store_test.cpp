@@ -304,12 +304,14 @@ TEST_F(SqliteStoreTest, AVersionOneStoreIsMigratedWithItsData) {
   {
     sqlite3* raw = nullptr;
     sqlite3_open(path.c_str(), &raw);
-    ASSERT_EQ(sqlite3_exec(raw, "DROP VIEW versions; PRAGMA user_version=1", nullptr, nullptr, nullptr), SQLITE_OK);
+    ASSERT_EQ(sqlite3_exec(raw, "DROP VIEW series; DROP TABLE editions; DROP VIEW versions; PRAGMA user_version=1", nullptr, nullptr, nullptr), SQLITE_OK);
     sqlite3_close(raw);
   }
   SqliteStore again(path);
   EXPECT_EQ(again.count_versions(), 1u);
   EXPECT_EQ(last_seen(path), (std::vector<std::string>{"call 2023-02-01T10:00:00Z -"}));
+  ASSERT_EQ(again.editions("example:stod").size(), 1u);  // migration 3 found the call's series
+  EXPECT_EQ(again.editions("example:stod")[0].call_id, kCall);
 }
 
 TEST_F(SqliteStoreTest, ReopensWithSchemaVersionAndData) {
@@ -325,7 +327,7 @@ TEST_F(SqliteStoreTest, ReopensWithSchemaVersionAndData) {
   sqlite3_stmt* st = nullptr;
   sqlite3_prepare_v2(raw, "PRAGMA user_version", -1, &st, nullptr);
   sqlite3_step(st);
-  EXPECT_EQ(sqlite3_column_int(st, 0), 2);
+  EXPECT_EQ(sqlite3_column_int(st, 0), 3);
   sqlite3_finalize(st);
   sqlite3_prepare_v2(raw, "PRAGMA journal_mode", -1, &st, nullptr);
   sqlite3_step(st);
@@ -360,7 +362,7 @@ TEST_F(SqliteStoreTest, ErrorsNameThePath) {
     SqliteStore store(path);
     FAIL() << "opened a newer store";
   } catch (const IoError& e) {
-    EXPECT_EQ(std::string(e.what()), path + ": the store has schema version 9, newer than this bidrag (2)");
+    EXPECT_EQ(std::string(e.what()), path + ": the store has schema version 9, newer than this bidrag (3)");
   }
 }
 

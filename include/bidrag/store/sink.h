@@ -12,6 +12,7 @@ namespace bidrag::store {
 
 class Memory;
 class RunLog;
+class SeriesIndex;
 
 // What one document's load changed.
 struct PutResult {
@@ -38,6 +39,8 @@ class Sink {
   // logs runs, or nullptr: each store says what it can, so no caller has to guess by casting.
   [[nodiscard]] virtual Memory* memory() noexcept { return nullptr; }
   [[nodiscard]] virtual RunLog* run_log() noexcept { return nullptr; }
+  // The calls' series and the links between their yearly editions (store/series.h), or nullptr.
+  [[nodiscard]] virtual SeriesIndex* series_index() noexcept { return nullptr; }
 };
 
 // The content of a record for versioning: its JSON without `source`.

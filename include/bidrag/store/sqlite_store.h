@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "bidrag/store/memory.h"
+#include "bidrag/store/series.h"
 #include "bidrag/store/sink.h"
 
 namespace bidrag::store {
@@ -19,7 +20,7 @@ namespace bidrag::store {
 // fetch failed, nothing was read) adds or refreshes the given records (error records) and closes
 // nothing, so a transient failure never retires what the last good capture said; the next good
 // capture closes the error record because it no longer gives it.
-class SqliteStore final : public Sink, public Memory, public RunLog {
+class SqliteStore final : public Sink, public Memory, public RunLog, public SeriesIndex {
  public:
   // Opens or creates the store and migrates its schema (PRAGMA user_version). Throws IoError
   // naming the path when it cannot be opened, is not a bidrag store, or is newer than this build.
@@ -43,6 +44,15 @@ class SqliteStore final : public Sink, public Memory, public RunLog {
   void end_run(std::int64_t run_id, const RunCounts& counts) override;
   Memory* memory() noexcept override { return this; }
   RunLog* run_log() noexcept override { return this; }
+  SeriesIndex* series_index() noexcept override { return this; }
+
+  // Series (store/series.h): put() ties each call to its series and links a new edition to the
+  // previous one (table `editions`, view `series`).
+  [[nodiscard]] std::vector<std::string> series_ids() override;
+  [[nodiscard]] std::vector<Edition> editions(const std::string& series) override;
+  [[nodiscard]] std::optional<Edition> edition(const std::string& call_id) override;
+  [[nodiscard]] std::optional<Edition> previous_edition(const std::string& call_id) override;
+  [[nodiscard]] std::vector<std::string> edition_records(const std::string& call_id) override;
 
   // Read API (for `bidrag diff --db`). `selector` is a call id, a call series (call id without
   // the year) or any id prefix: records whose id or call_id starts with it. Returns record JSON
