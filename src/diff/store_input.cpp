@@ -35,8 +35,12 @@ RecordSet load_store(store::SqliteStore& db, const std::string& call, const std:
   } else {
     throw UsageError("diff: '" + point + "' is neither a year (2023) nor a UTC time (2023-03-01T00:00:00Z)");
   }
+  return load_lines(lines, db.path() + " (" + what + ")");
+}
+
+RecordSet load_lines(const std::vector<std::string>& lines, std::string source) {
   RecordSet set;
-  set.source = db.path() + " (" + what + ")";
+  set.source = std::move(source);
   std::size_t n = 0;
   for (const auto& line : lines) {
     ++n;
