@@ -79,7 +79,7 @@ SELECT v.version, v.id, v.type, v.call_id, v.url, v.json, v.content_sha256, v.sn
 FROM record_versions v LEFT JOIN sources s ON s.url = v.url;
 )sql",
     // 3: call series across years. Each call the store has seen is an edition of its series
-    // (the call's `series`); `previous` links it to the latest earlier edition of the series in
+    // (the call's `series`); `previous_call_id` links it to the latest earlier edition of the series in
     // the store. put() keeps both as calls arrive; a store made before this migration gets them
     // from the call versions it already holds.
     R"sql(
@@ -87,7 +87,7 @@ CREATE TABLE editions(
   call_id TEXT PRIMARY KEY,
   series TEXT NOT NULL,
   year INTEGER,
-  previous TEXT REFERENCES editions(call_id),
+  previous_call_id TEXT REFERENCES editions(call_id),
   first_seen TEXT NOT NULL
 );
 CREATE INDEX editions_by_series ON editions(series, year);
@@ -96,7 +96,7 @@ SELECT id, json_extract(json, '$.series'), json_extract(json, '$.year'), min(fir
 FROM record_versions
 WHERE type = 'call' AND coalesce(json_extract(json, '$.series'), '') <> ''
 GROUP BY id;
-UPDATE editions SET previous = (
+UPDATE editions SET previous_call_id = (
   SELECT p.call_id FROM editions p WHERE p.series = editions.series AND p.year < editions.year
   ORDER BY p.year DESC LIMIT 1);
 CREATE VIEW series AS

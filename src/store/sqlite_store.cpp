@@ -69,7 +69,7 @@ void tie_editions(const sqlite::Db& db, const std::vector<record::Record>& recor
   Stmt add(db, "INSERT INTO editions(call_id, series, year, first_seen) VALUES(?1, ?2, ?3, ?4) "
                "ON CONFLICT(call_id) DO NOTHING");
   Stmt link(db,
-            "UPDATE editions SET previous = (SELECT p.call_id FROM editions p WHERE p.series = editions.series "
+            "UPDATE editions SET previous_call_id = (SELECT p.call_id FROM editions p WHERE p.series = editions.series "
             "AND p.year < editions.year ORDER BY p.year DESC LIMIT 1) WHERE series = ?1");
   for (const auto& r : records) {
     const auto* call = std::get_if<record::Call>(&r);
@@ -84,7 +84,7 @@ void tie_editions(const sqlite::Db& db, const std::vector<record::Record>& recor
 
 // An edition with the title of its call's current version.
 constexpr const char* kEdition =
-    "SELECT e.call_id, e.series, e.year, coalesce(e.previous, ''), e.first_seen, coalesce((SELECT "
+    "SELECT e.call_id, e.series, e.year, coalesce(e.previous_call_id, ''), e.first_seen, coalesce((SELECT "
     "json_extract(v.json, '$.title') FROM record_versions v WHERE v.id = e.call_id AND v.type = 'call' AND "
     "v.valid_to IS NULL ORDER BY v.version DESC LIMIT 1), '') FROM editions e ";
 
