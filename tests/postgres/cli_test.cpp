@@ -91,5 +91,29 @@ TEST(PostgresCliTest, ExtractLoadsAnAllocationListAndAWrongPasswordExits3) {
   EXPECT_NE(bad.err.find("password authentication failed"), std::string::npos) << bad.err;
 }
 
+
+// `bidrag diff --series` reads the editions from PostgreSQL as from SQLite: the same golden.
+TEST(PostgresCliTest, DiffOfASeriesReadsTheEditionsFromPostgres) {
+  const auto dir = temp_dir("pg-cli-series");
+  scalar("DROP SCHEMA IF EXISTS bidrag CASCADE");
+  const auto run = run_bidrag({"run", "pipelines/demo.json", "--db", pg_test_url(), "--out", dir + "/records.jsonl"});
+  ASSERT_EQ(run.exit_code, 0) << run.err;
+  EXPECT_EQ(scalar("SELECT previous_call_id FROM bidrag.editions WHERE year = 2023"),
+            "socialstyrelsen:sociala-insatser-i-utsatta-omraden:2022");
+  const std::string series = "socialstyrelsen:sociala-insatser-i-utsatta-omraden";
+  const auto r = run_bidrag({"diff", "--db", pg_test_url(), "--series", series, "--format", "json"});
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_EQ(r.err, "");
+  EXPECT_EQ(r.out, read_fixture("diff/series-2022-2023.golden.json"));
+  const auto list = run_bidrag({"diff", "--db", pg_test_url(), "--list"});
+  EXPECT_EQ(list.exit_code, 0) << list.err;
+  EXPECT_EQ(list.out, series + ": 2 editions\n"
+                               "  2022  Sociala insatser i utsatta områden 2022  (first)\n"
+                               "  2023  Sociala insatser i utsatta områden 2023  (previous: 2022)\n");
+  const auto unknown = run_bidrag({"diff", "--db", pg_test_url(), "--series", "x:y"});
+  EXPECT_EQ(unknown.exit_code, 2);
+  EXPECT_NE(unknown.err.find("diff: no series \"x:y\" in postgresql://"), std::string::npos) << unknown.err;
+}
+
 }  // namespace
 }  // namespace bidrag::test

@@ -3,12 +3,15 @@
 #include <gtest/gtest.h>
 #include <libpq-fe.h>
 
+#include <chrono>
 #include <map>
+#include <thread>
 
 #include "bidrag/common/error.h"
 #include "bidrag/record/ids.h"
 #include "bidrag/store/memory.h"
 #include "bidrag/store/postgres.h"
+#include "bidrag/store/series.h"
 #include "pg_test_env.h"
 #include "support/support.h"
 
@@ -139,9 +142,9 @@ const std::map<std::string, std::pair<std::string, std::int64_t>> kList2023 = {
 TEST_F(PostgresSinkTest, MigratesOnceAndReRunningIsANoOp) {
   sink();
   sink();
-  EXPECT_EQ(query("SELECT version FROM " + schema_ + ".schema_migrations ORDER BY 1"), (std::vector<std::string>{"1", "2", "3"}));
+  EXPECT_EQ(query("SELECT version FROM " + schema_ + ".schema_migrations ORDER BY 1"), (std::vector<std::string>{"1", "2", "3", "4"}));
   EXPECT_EQ(query("SELECT count(*) FROM information_schema.views WHERE table_schema = '" + schema_ + "'"),
-            std::vector<std::string>{"14"});
+            std::vector<std::string>{"15"});  // and `series`
 }
 
 TEST_F(PostgresSinkTest, RefusesADatabaseNewerThanTheBinary) {
@@ -152,7 +155,7 @@ TEST_F(PostgresSinkTest, RefusesADatabaseNewerThanTheBinary) {
     FAIL() << "expected IoError";
   } catch (const IoError& e) {
     const std::string msg = e.what();
-    EXPECT_NE(msg.find(": schema '" + schema_ + "' is at migration 7, newer than this bidrag knows (3); upgrade bidrag"
+    EXPECT_NE(msg.find(": schema '" + schema_ + "' is at migration 7, newer than this bidrag knows (4); upgrade bidrag"
                        " before loading into it"), std::string::npos) << msg;
     EXPECT_EQ(msg.find("bidrag-test-secret"), std::string::npos) << msg;
   }
@@ -380,6 +383,104 @@ TEST(MaskPasswordTest, MasksUrisAndKeywordForms) {
   EXPECT_EQ(mask_password("host=db user=ann password=s3cret dbname=x"), "host=db user=ann password=*** dbname=x");
   EXPECT_EQ(mask_password("postgresql://db.example/bidrag?password=s3cret&sslmode=require"),
             "postgresql://db.example/bidrag?password=***&sslmode=require");
+}
+
+
+// Series across years: the call of `year` of the announcement's series, with its deadline.
+std::vector<record::Record> edition_of(int year) {
+  const std::string id = record::series_of(kCall) + ":" + std::to_string(year);
+  const std::string url = "https://statsbidrag.socialstyrelsen.se/statsbidrag/x-" + std::to_string(year) + "/";
+  record::Call c;
+  c.id = id;
+  c.series = record::series_of(kCall);
+  c.title = "Sociala insatser i utsatta områden " + std::to_string(year);
+  c.funder = "Socialstyrelsen";
+  c.year = year;
+  c.source.url = url;
+  record::Deadline d;
+  d.call_id = id;
+  d.id = record::deadline_id(id, "application_close");
+  d.kind = record::DeadlineKind::application_close;
+  d.date = Date{year, 5, 12};
+  d.text = "Sista ansökningsdag: " + d.date.iso();
+  d.source = c.source;
+  return {c, d};
+}
+
+void put_edition(Sink& sink, int year) {
+  const auto records = edition_of(year);
+  sink.put(make_snapshot(record::common(records[0]).source.url, "page " + std::to_string(year), "text/html",
+                         std::to_string(year) + "-01-20T08:00:00Z"),
+           records);
+}
+
+std::vector<std::string> links(SeriesIndex& index) {
+  std::vector<std::string> out;
+  for (const auto& e : index.editions(record::series_of(kCall)))
+    out.push_back(std::to_string(e.year.value_or(0)) + "<" + (e.previous.empty() ? "-" : e.previous.substr(e.previous.size() - 4)));
+  return out;
+}
+
+TEST_F(PostgresSinkTest, EditionsOfASeriesAreLinkedToThePreviousWhateverTheOrder) {
+  auto s = sink();
+  auto& index = *s->series_index();
+  const std::string series = record::series_of(kCall);
+  put_edition(*s, 2023);
+  put_edition(*s, 2021);
+  EXPECT_EQ(links(index), (std::vector<std::string>{"2021<-", "2023<2021"}));
+  put_edition(*s, 2022);
+  put_edition(*s, 2022);  // again: the same edition
+  EXPECT_EQ(links(index), (std::vector<std::string>{"2021<-", "2022<2021", "2023<2022"}));
+  EXPECT_EQ(index.series_ids(), std::vector<std::string>{series});
+
+  const auto prev = index.previous_edition(series + ":2023");
+  ASSERT_TRUE(prev);
+  EXPECT_EQ(prev->call_id, series + ":2022");
+  EXPECT_EQ(prev->year, 2022);
+  EXPECT_EQ(prev->title, "Sociala insatser i utsatta områden 2022");
+  EXPECT_EQ(prev->first_seen, "2022-01-20T08:00:00Z");
+  EXPECT_FALSE(index.previous_edition(series + ":2021"));
+  EXPECT_FALSE(index.edition(series + ":2020"));
+  EXPECT_TRUE(index.editions("socialstyrelsen:okand").empty());
+
+  const auto lines = index.edition_records(series + ":2022");
+  ASSERT_EQ(lines.size(), 2u);
+  EXPECT_EQ(test::count_of(lines[0], R"({"type":"call","id":")" + series + ":2022\""), 1u);
+  EXPECT_EQ(test::count_of(lines[1], R"("kind":"application_close","date":"2022-05-12")"), 1u);
+  EXPECT_EQ(query("SELECT id, editions, first_year, last_year FROM " + schema_ + ".series"),
+            std::vector<std::string>{series + "|3|2021|2023"});
+  EXPECT_EQ(query("SELECT e.call_id, c.title FROM " + schema_ + ".editions e JOIN " + schema_ +
+                  ".current_calls c ON c.id = e.previous_call_id WHERE e.year = 2023"),
+            std::vector<std::string>{series + ":2023|Sociala insatser i utsatta områden 2022"});
+}
+
+TEST_F(PostgresSinkTest, MigrationFourLinksTheEditionsAlreadyLoaded) {
+  put_edition(*sink(), 2022);
+  put_edition(*sink(), 2021);
+  put_edition(*sink(), 2023);
+  // Back to migration 3, as an older bidrag left the schema.
+  query("DROP VIEW " + schema_ + ".series; DROP TABLE " + schema_ + ".editions; DELETE FROM " + schema_ +
+        ".schema_migrations WHERE version = 4; SELECT 1");
+  ASSERT_EQ(query("SELECT max(version) FROM " + schema_ + ".schema_migrations"), std::vector<std::string>{"3"});
+  auto s = sink();
+  EXPECT_EQ(links(*s->series_index()), (std::vector<std::string>{"2021<-", "2022<2021", "2023<2022"}));
+  EXPECT_EQ(s->series_index()->edition(record::series_of(kCall) + ":2021")->first_seen, "2021-01-20T08:00:00Z");
+}
+
+// Two loaders storing two editions of one series at once: the second waits for the first's
+// series lock, so it sees the first's edition and the link is made whichever commits first.
+TEST_F(PostgresSinkTest, ConcurrentLoadsOfTwoEditionsStillLink) {
+  auto second = sink();
+  std::thread other;
+  options_.before_commit = [&](int attempt, int) {
+    if (attempt != 1 || other.joinable()) return;
+    other = std::thread([&] { put_edition(*second, 2022); });
+    // Let the other load reach the series lock while this transaction holds it.
+    std::this_thread::sleep_for(std::chrono::milliseconds(300));
+  };
+  put_edition(*sink(), 2023);
+  other.join();
+  EXPECT_EQ(links(*second->series_index()), (std::vector<std::string>{"2022<-", "2023<2022"}));
 }
 
 }  // namespace
