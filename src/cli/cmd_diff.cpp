@@ -156,7 +156,9 @@ Runner setup_diff(CLI::App& app, const Globals&) {
       "the previous one it holds; --list shows the series and their editions.");
   app.add_option("OLD", o->older, "Older records: JSON Lines as written by 'bidrag extract'");
   app.add_option("NEW", o->newer, "Newer records: JSON Lines as written by 'bidrag extract'");
-  app.add_option("--db", o->db, "Compare two selections of this SQLite store instead of two files");
+  app.add_option("--db", o->db,
+                 "The store to read instead of two files: a SQLite path; with --series or --list also "
+                 "postgresql://… (default there: bidrag.db)");
   app.add_option("--call", o->call, "With --db: the call series (with years) or call id (with times)");
   app.add_option("--from", o->from, "With --db: the older year (2022) or UTC time (2023-02-24T00:00:00Z)");
   app.add_option("--to", o->to, "With --db: the newer year or UTC time");
