@@ -161,7 +161,7 @@ std::vector<doc::Table> tables_in_lines(const std::vector<Line>& lines, const Ru
         const bool spans = same_grid(*last, l, cols, rules) || label_spans(*c, cols);
         if (!fit(*c, cols) && !(spans && fit(*c, cols, true))) break;
         // A caption line, then a bold header of text: the next table, even with these columns.
-        if (!pending.empty() && all_bold_text(*c) && !all_bold_text(*last)) break;
+        if (!pending.empty() && all_bold_text(*c) && !all_bold_text(*members.back())) break;
         members.insert(members.end(), pending.begin(), pending.end());
         pending.clear();
         members.push_back(c);

@@ -252,16 +252,21 @@ std::vector<doc::Table> rows_of(const std::vector<const Line*>& lines, Cols cols
   // rules are one row (wrapped cells, numbers set at the bottom or the middle of the cell).
   // Cells of several lines (merged cells centred over two rows, wrapped text) leave fewer
   // neighbours parted: half of them do when rules part the table into rows of three lines
-  // at most.
+  // at most (booktabs, with rules above and below the body only, parts fewer).
+  // Two unparted lines that both hold numbers are two rows, not one cell's lines.
   std::size_t separated = 0, run = 1, longest = 1;
+  bool numbers_unparted = false;
   for (std::size_t k = 1; k < rows.size(); ++k) {
     const bool parted = rule_between(rows[k - 1], rows[k], rules);
     separated += parted ? 1 : 0;
     run = parted ? 1 : run + 1;
     longest = std::max(longest, run);
+    numbers_unparted = numbers_unparted || (!parted && has_numeric_value(rows[k - 1], numeric) &&
+                                            has_numeric_value(rows[k], numeric));
   }
   const bool ruled = rows.size() > 1 && (separated * 4 >= (rows.size() - 1) * 3 ||
-                                         (rows.size() > 3 && separated * 2 >= rows.size() - 1 && longest <= 3));
+                                         (rows.size() > 3 && separated * 2 >= rows.size() - 1 && longest <= 3 &&
+                                          !numbers_unparted));
 
   const double tx0 = cols.front().first, tx1 = cols.back().second;
   const std::vector<doc::BBox> hrules = ruled ? row_rules(rules, tx0, tx1) : std::vector<doc::BBox>{};
