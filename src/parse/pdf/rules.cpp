@@ -43,6 +43,20 @@ class RuleCollector final : public OutputDev {
     rules.push_back({std::min(x0, x1), std::min(y0, y1), std::max(x0, x1), std::max(y0, y1)});
   }
 
+  // A subpath of four corners (a fifth closing one allowed) with axis-aligned sides.
+  static bool axis_rectangle(const GfxState* state, const GfxSubpath* sub) {
+    const int n = sub->getNumPoints();
+    if (n != 4 && n != 5) return false;
+    double xs[5], ys[5];
+    for (int k = 0; k < n; ++k) state->transform(sub->getX(k), sub->getY(k), &xs[k], &ys[k]);
+    if (n == 5 && (std::abs(xs[4] - xs[0]) > 0.5 || std::abs(ys[4] - ys[0]) > 0.5)) return false;
+    for (int k = 0; k < 4; ++k) {
+      const int j = (k + 1) % 4;
+      if (std::abs(xs[j] - xs[k]) > 0.5 && std::abs(ys[j] - ys[k]) > 0.5) return false;
+    }
+    return true;
+  }
+
   // Axis-aligned pieces only: a stroked segment becomes a box as wide as the pen; a filled
   // path counts when its bounding box is thin in one direction.
   void collect(GfxState* state, bool filled) {
@@ -67,6 +81,10 @@ class RuleCollector final : public OutputDev {
       }
       if (filled && (bx1 - bx0 <= thin || by1 - by0 <= thin) && std::max(bx1 - bx0, by1 - by0) > thin) {
         add(bx0, by0, bx1, by1);
+      } else if (filled && axis_rectangle(state, sub)) {
+        // A filled cell background or a border thicker than a line: its edges are where
+        // cells meet (cells on a dark table background, parted by the gaps between them).
+        add(bx0, by0, bx1, by0), add(bx0, by1, bx1, by1), add(bx0, by0, bx0, by1), add(bx1, by0, bx1, by1);
       }
       // A stroked closed rectangle's last edge.
       if (!filled && sub->isClosed()) {
