@@ -3,8 +3,6 @@
 #include <unistd.h>
 
 #include <cstdlib>
-#include <filesystem>
-#include <iostream>
 #include <memory>
 
 #include "bidrag/common/error.h"
@@ -14,6 +12,7 @@
 #include "bidrag/diff/store_input.h"
 #include "bidrag/store/sqlite_store.h"
 #include "cli/commands.h"
+#include "cli/open_store.h"
 
 namespace bidrag::cli {
 namespace {
@@ -53,11 +52,9 @@ std::pair<diff::RecordSet, diff::RecordSet> load_both(const DiffOptions& o) {
   }
   if (!o.older.empty()) throw UsageError("diff: give either OLD and NEW files or --db, not both");
   if (o.call.empty() || o.from.empty() || o.to.empty()) throw UsageError("diff: --db needs --call, --from and --to");
-  // Opening would create an empty store; a missing file is a mistyped path.
-  if (!std::filesystem::exists(o.db)) throw UsageError("diff: no store at " + o.db);
-  store::SqliteStore db(o.db);
+  const auto db = open_store(o.db, "diff");
   try {
-    return {diff::load_store(db, o.call, o.from), diff::load_store(db, o.call, o.to)};
+    return {diff::load_store(*db, o.call, o.from), diff::load_store(*db, o.call, o.to)};
   } catch (const Error& e) {
     throw IoError(e.what());  // the store itself holds something that is not a record
   }
@@ -74,9 +71,7 @@ int run(const DiffOptions& o) {
   } else {
     out = diff::render_text(changes, colour_wanted());
   }
-  std::cout << out;
-  std::cout.flush();
-  if (!std::cout) throw IoError("diff: cannot write to standard output");
+  print(out, "diff");
   return o.exit_code && !changes.empty() ? 1 : static_cast<int>(ExitCode::ok);
 }
 
