@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <map>
 #include <set>
+#include <tuple>
 #include <stdexcept>
 
 #include "bidrag/common/date.h"
@@ -62,6 +63,11 @@ std::string fetched_at(const Value& r) {
   return s ? std::string(s->str("fetched_at")) : std::string();
 }
 
+std::string source_url(const Value& r) {
+  const Value* s = r.find("source");
+  return s ? std::string(s->str("url")) : std::string();
+}
+
 }  // namespace
 
 std::string escape_text(std::string_view text) {
@@ -117,11 +123,9 @@ std::string feed(store::SqliteStore& db, const Options& options) {
     }
     const std::string type(r.str("type"));
     if (type == "call") {
-      const Value* s = r.find("source");
       // The first capture of a call (in the store's order) names it.
       calls.try_emplace(std::string(r.str("id")),
-                        CallInfo{std::string(r.str("title")), s ? std::string(s->str("url")) : std::string(),
-                                 std::string(r.str("status"))});
+                        CallInfo{std::string(r.str("title")), source_url(r), std::string(r.str("status"))});
     } else if (type == "deadline") {
       deadlines.push_back(std::move(r));
     }
@@ -139,14 +143,18 @@ std::string feed(store::SqliteStore& db, const Options& options) {
 
   const std::string now = options.now.empty() ? now_rfc3339() : options.now;
   std::vector<Event> events;
-  std::set<std::string> seen;
+  std::map<std::string, std::size_t> by_id;  // deadline id → its event
   for (const auto& d : deadlines) {
     const std::string call_id(d.str("call_id")), id(d.str("id")), date(d.str("date"));
     if (!wanted.count(call_id) || date.empty() || !Date::parse_iso(date)) continue;
-    if (!seen.insert(id).second) continue;  // the same deadline from a second document
     const std::string at = fetched_at(d);
-    events.push_back(Event{date, id, call_id, std::string(d.str("kind")), std::string(d.str("time")),
-                           std::string(d.str("text")), at.empty() ? now : at});
+    Event e{date, id, call_id, std::string(d.str("kind")), std::string(d.str("time")), std::string(d.str("text")),
+            at.empty() ? now : at};
+    // The same deadline stated by a second document (a call page and its list): the call's own
+    // page says it, else the first document in the store's order.
+    const auto [it, fresh] = by_id.try_emplace(id, events.size());
+    if (fresh) events.push_back(std::move(e));
+    else if (source_url(d) == calls.at(call_id).url) events[it->second] = std::move(e);
   }
   std::sort(events.begin(), events.end(),
             [](const Event& a, const Event& b) { return std::tie(a.date, a.id) < std::tie(b.date, b.id); });

@@ -130,7 +130,8 @@ void chart(Html& h, const std::vector<CeilingChange>& ceilings) {
   int y = kTop;
   for (const auto& c : ceilings) {
     const double share = static_cast<double>(c.delta_ore < 0 ? -c.delta_ore : c.delta_ore) / static_cast<double>(largest);
-    const int len = std::max(1, static_cast<int>(share * (kHalf - 10)));
+    // The longest bar leaves room for its value beside it, short of the names on the left.
+    const int len = std::max(1, static_cast<int>(share * (kHalf - kValue)));
     const int x = c.delta_ore < 0 ? zero - len : zero;
     const std::string name = c.recipient.empty() ? c.key : c.recipient;
     char bar[200];
