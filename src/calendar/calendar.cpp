@@ -5,12 +5,12 @@
 #include <map>
 #include <set>
 #include <tuple>
-#include <stdexcept>
 
 #include "bidrag/common/date.h"
 #include "bidrag/common/error.h"
 #include "bidrag/common/snapshot.h"
 #include "bidrag/diff/json_value.h"
+#include "bidrag/diff/store_input.h"
 
 namespace bidrag::calendar {
 namespace {
@@ -114,13 +114,7 @@ std::string content_line(std::string_view line) {
 std::string feed(store::SqliteStore& db, const Options& options) {
   std::map<std::string, CallInfo> calls;
   std::vector<Value> deadlines;
-  for (const auto& line : db.current_records()) {
-    Value r;
-    try {
-      r = diff::parse_json(line);
-    } catch (const std::runtime_error& e) {
-      throw Error(db.path(), "current records", std::string("not JSON: ") + e.what());
-    }
+  for (auto& r : diff::current_values(db)) {
     const std::string type(r.str("type"));
     if (type == "call") {
       // The first capture of a call (in the store's order) names it.

@@ -19,13 +19,7 @@ int run(const CalendarOptions& o) {
   const auto db = open_store(o.db, "calendar");
   calendar::Options co;
   co.calls = o.calls;
-  std::string feed;
-  try {
-    feed = calendar::feed(*db, co);
-  } catch (const Error& e) {
-    throw IoError(e.what());
-  }
-  print(feed, "calendar");
+  print(read_store([&] { return calendar::feed(*db, co); }), "calendar");
   return static_cast<int>(ExitCode::ok);
 }
 

@@ -53,11 +53,7 @@ std::pair<diff::RecordSet, diff::RecordSet> load_both(const DiffOptions& o) {
   if (!o.older.empty()) throw UsageError("diff: give either OLD and NEW files or --db, not both");
   if (o.call.empty() || o.from.empty() || o.to.empty()) throw UsageError("diff: --db needs --call, --from and --to");
   const auto db = open_store(o.db, "diff");
-  try {
-    return {diff::load_store(*db, o.call, o.from), diff::load_store(*db, o.call, o.to)};
-  } catch (const Error& e) {
-    throw IoError(e.what());  // the store itself holds something that is not a record
-  }
+  return read_store([&] { return std::pair{diff::load_store(*db, o.call, o.from), diff::load_store(*db, o.call, o.to)}; });
 }
 
 int run(const DiffOptions& o) {

@@ -23,13 +23,7 @@ int run(const ExportOptions& o) {
   eo.type = o.type;
   eo.format = o.format == "jsonl" ? exports::Format::jsonl : exports::Format::csv;
   eo.excel = o.excel;
-  std::string text;
-  try {
-    text = exports::export_records(*db, eo);
-  } catch (const Error& e) {
-    throw IoError(e.what());
-  }
-  print(text, "export");
+  print(read_store([&] { return exports::export_records(*db, eo); }), "export");
   return static_cast<int>(ExitCode::ok);
 }
 

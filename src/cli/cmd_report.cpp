@@ -36,12 +36,7 @@ int run(const ReportOptions& o) {
   } else {
     ro.since = "0000-01-01T00:00:00Z";  // no run logged yet: everything the store holds is new
   }
-  report::Report r;
-  try {
-    r = report::collect(*db, ro);
-  } catch (const Error& e) {
-    throw IoError(e.what());  // the store holds something that is not a record
-  }
+  const auto r = read_store([&] { return report::collect(*db, ro); });
   print(render(r, o.format), "report");
   return static_cast<int>(ExitCode::ok);
 }

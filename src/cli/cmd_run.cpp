@@ -23,6 +23,7 @@
 #include "bidrag/store/memory.h"
 #include "bidrag/store/sqlite_store.h"
 #include "cli/commands.h"
+#include "cli/open_store.h"
 
 namespace bidrag::cli {
 namespace {
@@ -92,14 +93,8 @@ void write_report(const std::string& dir, const std::string& db_path, const std:
   store::SqliteStore db(db_path);
   report::Options ro;
   ro.since = since;
-  report::Report r;
-  std::string feed;
-  try {
-    r = report::collect(db, ro);
-    feed = calendar::feed(db, {});
-  } catch (const Error& e) {
-    throw IoError(e.what());
-  }
+  const auto r = read_store([&] { return report::collect(db, ro); });
+  const auto feed = read_store([&] { return calendar::feed(db, {}); });
   write_file_atomic(dir + "/report.md", report::render_markdown(r));
   write_file_atomic(dir + "/report.html", report::render_html(r));
   write_file_atomic(dir + "/calendar.ics", feed);

@@ -6,9 +6,9 @@
 
 #include <algorithm>
 #include <map>
-#include <stdexcept>
 
 #include "bidrag/common/error.h"
+#include "bidrag/diff/store_input.h"
 
 namespace bidrag::exports {
 namespace {
@@ -132,15 +132,8 @@ std::string excel_cell(const Value& v) {
 std::string export_records(store::SqliteStore& db, const Options& o) {
   if (o.excel && o.format != Format::csv) throw UsageError("export: --excel applies to --format csv only");
   std::vector<Value> records;
-  for (const auto& line : db.current_records()) {
-    Value r;
-    try {
-      r = diff::parse_json(line);
-    } catch (const std::runtime_error& e) {
-      throw Error(db.path(), "current records", std::string("not JSON: ") + e.what());
-    }
+  for (auto& r : diff::current_values(db))
     if (r.str("type") == o.type) records.push_back(std::move(r));
-  }
   return o.format == Format::csv ? csv(records, o.excel) : jsonl(records);
 }
 

@@ -182,8 +182,7 @@ std::optional<std::string> previous_edition_by_year(store::SqliteStore& db, cons
   const std::string series = record::series_of(call_id);
   std::optional<std::string> best;
   int best_year = 0;
-  for (const auto& line : db.current_records(series + ":")) {
-    const Value v = diff::parse_json(line);
+  for (const auto& v : diff::current_values(db, series + ":")) {
     if (v.str("type") != "call") continue;
     const std::string id(v.str("id"));
     const int y = year_of(id);
