@@ -3,8 +3,6 @@
 #include <unistd.h>
 
 #include <cstdlib>
-#include <filesystem>
-#include <iostream>
 #include <memory>
 
 #include "bidrag/common/error.h"
@@ -17,6 +15,7 @@
 #include "bidrag/store/series.h"
 #include "bidrag/store/sqlite_store.h"
 #include "cli/commands.h"
+#include "cli/open_store.h"
 
 namespace bidrag::cli {
 namespace {
@@ -81,12 +80,10 @@ std::pair<diff::RecordSet, diff::RecordSet> load_both(const DiffOptions& o) {
     const auto years = diff::parse_years(o.years);
     auto s = open_series_store(o.db.empty() ? "bidrag.db" : o.db);
     const auto pair = diff::pick_editions(*s.index, o.series, years, s.where);
-    try {
-      return {diff::load_edition(*s.index, pair.older.call_id, s.where),
-              diff::load_edition(*s.index, pair.newer.call_id, s.where)};
-    } catch (const Error& e) {
-      throw IoError(e.what());  // the store itself holds something that is not a record
-    }
+    return read_store([&] {
+      return std::pair{diff::load_edition(*s.index, pair.older.call_id, s.where),
+                       diff::load_edition(*s.index, pair.newer.call_id, s.where)};
+    });
   }
   if (!o.years.empty()) throw UsageError("diff: --years needs --series");
   if (o.db.empty()) {
@@ -97,27 +94,15 @@ std::pair<diff::RecordSet, diff::RecordSet> load_both(const DiffOptions& o) {
   }
   if (!o.older.empty()) throw UsageError("diff: give either OLD and NEW files or --db, not both");
   if (o.call.empty() || o.from.empty() || o.to.empty()) throw UsageError("diff: --db needs --call, --from and --to");
-  // Opening would create an empty store; a missing file is a mistyped path.
-  if (!std::filesystem::exists(o.db)) throw UsageError("diff: no store at " + o.db);
-  store::SqliteStore db(o.db);
-  try {
-    return {diff::load_store(db, o.call, o.from), diff::load_store(db, o.call, o.to)};
-  } catch (const Error& e) {
-    throw IoError(e.what());  // the store itself holds something that is not a record
-  }
-}
-
-void write_out(const std::string& out) {
-  std::cout << out;
-  std::cout.flush();
-  if (!std::cout) throw IoError("diff: cannot write to standard output");
+  const auto db = open_store(o.db, "diff");
+  return read_store([&] { return std::pair{diff::load_store(*db, o.call, o.from), diff::load_store(*db, o.call, o.to)}; });
 }
 
 int list(const DiffOptions& o) {
   if (!o.older.empty() || !o.call.empty() || !o.from.empty() || !o.to.empty() || !o.years.empty())
     throw UsageError("diff: --list takes only --db, --series and --format");
   auto s = open_series_store(o.db.empty() ? "bidrag.db" : o.db);
-  write_out(diff::render_series_list(*s.index, o.series, o.format == "json", s.where));
+  print(diff::render_series_list(*s.index, o.series, o.format == "json", s.where), "diff");
   return static_cast<int>(ExitCode::ok);
 }
 
@@ -133,7 +118,7 @@ int run(const DiffOptions& o) {
   } else {
     out = diff::render_text(changes, colour_wanted());
   }
-  write_out(out);
+  print(out, "diff");
   return o.exit_code && !changes.empty() ? 1 : static_cast<int>(ExitCode::ok);
 }
 

@@ -244,6 +244,45 @@ std::vector<std::string> SqliteStore::records_at(const std::string& selector, co
   return json_column(st);
 }
 
+std::vector<std::string> SqliteStore::records_before(const std::string& time) {
+  Stmt st(impl_->db,
+          "SELECT json FROM record_versions WHERE first_seen < ?1 AND (valid_to IS NULL OR valid_to >= ?1) "
+          "ORDER BY coalesce(call_id, id), type, id, url");
+  st.bind(1, time);
+  return json_column(st);
+}
+
+namespace {
+constexpr const char* kRunColumns =
+    "SELECT id, pipeline, started_at, coalesce(ended_at, ''), coalesce(documents, 0), coalesce(changed, 0), "
+    "coalesce(unchanged, 0), coalesce(failed, 0), coalesce(records, 0), coalesce(bytes, 0) FROM runs ";
+
+SqliteStore::Run run_row(Stmt& st) {
+  SqliteStore::Run r;
+  r.id = st.integer(0);
+  r.pipeline = st.text(1);
+  r.started_at = st.text(2);
+  r.ended_at = st.text(3);
+  auto n = [&](int col) { return static_cast<std::size_t>(st.integer(col)); };
+  r.counts = RunCounts{n(4), n(5), n(6), n(7), n(8), n(9)};
+  return r;
+}
+}  // namespace
+
+std::vector<SqliteStore::Run> SqliteStore::runs_since(const std::string& time) {
+  Stmt st(impl_->db, std::string(kRunColumns) + "WHERE started_at >= ?1 ORDER BY started_at, id");
+  st.bind(1, time);
+  std::vector<Run> out;
+  while (st.step()) out.push_back(run_row(st));
+  return out;
+}
+
+std::optional<SqliteStore::Run> SqliteStore::last_run() {
+  Stmt st(impl_->db, std::string(kRunColumns) + "WHERE ended_at IS NOT NULL ORDER BY started_at DESC, id DESC LIMIT 1");
+  if (!st.step()) return std::nullopt;
+  return run_row(st);
+}
+
 std::vector<std::string> SqliteStore::capture_times(const std::string& url) {
   Stmt st(impl_->db, "SELECT DISTINCT fetched_at FROM snapshots WHERE url = ?1 ORDER BY fetched_at");
   st.bind(1, url);

@@ -62,8 +62,23 @@ class SqliteStore final : public Sink, public Memory, public RunLog, public Seri
   // The versions that were current at `time` (RFC 3339 UTC, "2023-03-01T00:00:00Z"):
   // first_seen <= time and (valid_to null or valid_to > time).
   [[nodiscard]] std::vector<std::string> records_at(const std::string& selector, const std::string& time);
+  // The versions current just before `time` (RFC 3339 UTC): first_seen < time and (valid_to null
+  // or valid_to >= time), so that a version stored at `time` itself counts as a change since then.
+  // Every record, ordered as current_records. What `bidrag report` compares with the current ones.
+  [[nodiscard]] std::vector<std::string> records_before(const std::string& time);
   // The distinct fetch times of the snapshots of `url` (oldest first), to pick captures to compare.
   [[nodiscard]] std::vector<std::string> capture_times(const std::string& url);
+
+  // The runs logged in the `runs` table.
+  struct Run {
+    std::int64_t id = 0;
+    std::string pipeline, started_at, ended_at;  // ended_at "" while running or when killed
+    RunCounts counts;
+  };
+  // Runs started at or after `time` (RFC 3339 UTC), oldest first.
+  [[nodiscard]] std::vector<Run> runs_since(const std::string& time);
+  // The latest run that ended, or nullopt when none has.
+  [[nodiscard]] std::optional<Run> last_run();
 
   // Counts for tests and `bidrag run` summaries.
   [[nodiscard]] std::size_t count_versions();          // all record versions ever stored
