@@ -176,19 +176,9 @@ int year_of(const std::string& call_id) {
 
 }  // namespace
 
-std::optional<std::string> previous_edition_by_year(store::SqliteStore& db, const std::string& call_id) {
-  const int year = year_of(call_id);
-  if (year == 0) return std::nullopt;
-  const std::string series = record::series_of(call_id);
-  std::optional<std::string> best;
-  int best_year = 0;
-  for (const auto& v : diff::current_values(db, series + ":")) {
-    if (v.str("type") != "call") continue;
-    const std::string id(v.str("id"));
-    const int y = year_of(id);
-    if (record::series_of(id) == series && y < year && y > best_year) best_year = y, best = id;
-  }
-  return best;
+std::optional<std::string> previous_edition_linked(store::SqliteStore& db, const std::string& call_id) {
+  if (auto previous = db.previous_edition(call_id)) return previous->call_id;
+  return std::nullopt;
 }
 
 std::optional<std::string> parse_since(const std::string& text) {

@@ -73,16 +73,15 @@ struct Report {
   std::vector<EditionDiff> editions;
 };
 
-// The call id of the edition before `call_id` in its series, or nullopt. The default looks in
-// the store for the newest current call of the same series with an earlier year; a store that
-// links editions (issue 16, series) can give its own.
+// The call id of the edition before `call_id` in its series, or nullopt. The default asks the
+// store, which links each new edition to the previous one it holds (store/series.h).
 using PreviousEdition = std::function<std::optional<std::string>(store::SqliteStore&, const std::string& call_id)>;
-[[nodiscard]] std::optional<std::string> previous_edition_by_year(store::SqliteStore& db, const std::string& call_id);
+[[nodiscard]] std::optional<std::string> previous_edition_linked(store::SqliteStore& db, const std::string& call_id);
 
 struct Options {
   std::string since;  // RFC 3339 UTC
   std::string until;  // RFC 3339 UTC, for the heading only ("" → now)
-  PreviousEdition previous_edition = previous_edition_by_year;
+  PreviousEdition previous_edition = previous_edition_linked;
 };
 
 // Throws bidrag::Error naming the store and record when the store holds a line that is not a
