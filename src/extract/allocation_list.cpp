@@ -194,10 +194,10 @@ std::optional<std::vector<record::Record>> extract_allocation_list(const doc::Do
   if (call_id.empty()) return out;
   for (const auto& h : meta.deadlines) {
     record::Deadline dl;
-    dl.id = record::deadline_id(call_id, h.kind);
+    dl.id = record::deadline_id(call_id, record::to_string(h.kind));
     dl.call_id = call_id;
     dl.source = source_of(snapshot, d.format, h.where);
-    dl.kind = record::parse_deadline_kind(h.kind).value_or(record::DeadlineKind::other);
+    dl.kind = h.kind;
     dl.date = h.date;
     dl.time = h.time;
     dl.text = h.text;
