@@ -66,7 +66,7 @@ std::optional<Parts> parse(const std::string& text) {
   p.path = part(h.get(), CURLUPART_PATH).value_or("/");
   p.path_query = p.path;
   if (auto query = part(h.get(), CURLUPART_QUERY)) p.path_query += "?" + *query;
-  p.fragment = part(h.get(), CURLUPART_FRAGMENT).value_or("");
+  if (text.find('#') != std::string::npos) p.fragment = part(h.get(), CURLUPART_FRAGMENT).value_or("");
   return p;
 }
 
