@@ -9,6 +9,7 @@
 #include "bidrag/record/ids.h"
 #include "bidrag/vocab/vocab.h"
 #include "extract/call_parts.h"
+#include "extract/deadline_record.h"
 #include "extract/title_year.h"
 
 namespace bidrag::extract {
@@ -233,17 +234,9 @@ std::vector<record::Record> extract_call(const doc::Document& document, const Sn
 
   std::vector<record::Record> out;
   out.emplace_back(call);
-  for (const auto& d : dates.deadlines) {
-    record::Deadline r;
-    r.id = record::deadline_id(call.id, record::to_string(d.kind));
-    r.call_id = call.id;
-    r.source = source_of(snapshot, document.format, document.blocks[d.block].where);
-    r.kind = d.kind;
-    r.date = d.date;
-    r.time = d.time;
-    r.text = d.text;
-    out.emplace_back(std::move(r));
-  }
+  for (const auto& d : dates.deadlines)
+    out.emplace_back(deadline_record(call.id, d.kind, d.date, d.time, d.text,
+                                     source_of(snapshot, document.format, document.blocks[d.block].where)));
   for (auto& found : find_contacts(page)) {
     record::Contact r = found.contact;
     r.id = record::contact_id(call.id, r.name ? *r.name : r.role);
