@@ -133,6 +133,29 @@ std::set<std::string> vocabulary_phrases() {
   return phrases;
 }
 
+// One source file scanned: its cue literals no mark exempts, and its problems with marks
+// (malformed, unclosed, stale), each as "LINE: what".
+struct Findings {
+  std::vector<std::string> cues, mark_errors;
+};
+
+Findings scan(const std::string& src, const std::set<std::string>& phrases) {
+  Findings f;
+  Marks m = marks(src);
+  f.mark_errors = std::move(m.errors);
+  std::set<int> used;  // marks that exempted a cue-like literal
+  for (const auto& [line, lit] : literals(src)) {
+    if (!is_cue(lit, phrases)) continue;
+    if (const auto it = m.exempt.find(line); it != m.exempt.end()) used.insert(it->second);
+    else f.cues.push_back(std::to_string(line) + ": Swedish cue \"" + lit + "\" belongs in data/vocabulary.tsv");
+  }
+  std::set<int> mark_lines;
+  for (const auto& [line, mark] : m.exempt) mark_lines.insert(mark);
+  for (int mark : mark_lines)
+    if (!used.count(mark)) f.mark_errors.push_back(std::to_string(mark) + ": this vocab-scan mark covers no cue-like literal: remove it");
+  return f;
+}
+
 TEST(LiteralScan, NoSwedishCueLiteralsInSourceOutsideTheVocabulary) {
   const std::set<std::string> phrases = vocabulary_phrases();
   ASSERT_TRUE(fs::is_directory("src")) << "run from the source tree";
@@ -143,22 +166,9 @@ TEST(LiteralScan, NoSwedishCueLiteralsInSourceOutsideTheVocabulary) {
     const std::string rel = ent.path().generic_string();
     if (rel.rfind("src/vocab/", 0) == 0) continue;
     ++files;
-    const std::string src = slurp(ent.path());
-    const Marks m = marks(src);
-    for (const auto& e : m.errors) ADD_FAILURE() << rel << ":" << e;
-    std::set<int> used;  // marks that exempted a cue-like literal
-    for (const auto& [line, lit] : literals(src)) {
-      if (!is_cue(lit, phrases)) continue;
-      if (const auto it = m.exempt.find(line); it != m.exempt.end()) {
-        used.insert(it->second);
-        continue;
-      }
-      ADD_FAILURE() << rel << ":" << line << ": Swedish cue \"" << lit << "\" belongs in data/vocabulary.tsv";
-    }
-    std::set<int> mark_lines;
-    for (const auto& [line, mark] : m.exempt) mark_lines.insert(mark);
-    for (int mark : mark_lines)
-      EXPECT_TRUE(used.count(mark)) << rel << ":" << mark << ": this vocab-scan mark covers no cue-like literal: remove it";
+    const Findings f = scan(slurp(ent.path()), phrases);
+    for (const auto& c : f.cues) ADD_FAILURE() << rel << ":" << c;
+    for (const auto& e : f.mark_errors) ADD_FAILURE() << rel << ":" << e;
   }
   EXPECT_GT(files, 100u) << "the scan found too few sources under src/";
 }
@@ -167,29 +177,17 @@ TEST(LiteralScan, NoSwedishCueLiteralsInSourceOutsideTheVocabulary) {
 struct ScanCase {
   const char* name;
   const char* source;
-  int cues;    // cue-like literals not exempted
-  int errors;  // malformed or stale marks
+  std::size_t cues;    // cue-like literals not exempted
+  std::size_t errors;  // malformed, unclosed or stale marks
 };
 std::ostream& operator<<(std::ostream& os, const ScanCase& c) { return os << c.name; }
 
 class Scan : public ::testing::TestWithParam<ScanCase> {};
 TEST_P(Scan, CountsCuesAndMarks) {
   static const std::set<std::string> phrases = vocabulary_phrases();
-  const std::string src = GetParam().source;
-  const Marks m = marks(src);
-  int cues = 0;
-  std::set<int> used;
-  for (const auto& [line, lit] : literals(src)) {
-    if (!is_cue(lit, phrases)) continue;
-    if (const auto it = m.exempt.find(line); it != m.exempt.end()) used.insert(it->second);
-    else ++cues;
-  }
-  std::set<int> mark_lines;
-  for (const auto& [line, mark] : m.exempt) mark_lines.insert(mark);
-  int errors = static_cast<int>(m.errors.size());
-  for (int mark : mark_lines) errors += used.count(mark) ? 0 : 1;
-  EXPECT_EQ(cues, GetParam().cues);
-  EXPECT_EQ(errors, GetParam().errors);
+  const Findings f = scan(GetParam().source, phrases);
+  EXPECT_EQ(f.cues.size(), GetParam().cues);
+  EXPECT_EQ(f.mark_errors.size(), GetParam().errors);
 }
 INSTANTIATE_TEST_SUITE_P(
     Cases, Scan,
