@@ -130,7 +130,7 @@ Runner setup_diff(CLI::App& app, const Globals&) {
       "Compare two sets of records and print what changed in substance: dates moved (with the\n"
       "shift in days), status, fields that appeared or vanished, texts (word diff, white space\n"
       "ignored), deadlines, contacts and documents added/removed/changed, and per-municipality\n"
-      "ceilings with the exact change in kronor and percent, plus the change of the total.\n"
+      "ceilings with the exact change in kronor and percent, plus the change of the total.\n"  // vocab-scan: not a cue (help text)
       "Calls pair up by series (the call id without its year), so the 2022 and 2023 editions of a\n"
       "call are compared; records inside a call pair up by id, never by position. Provenance\n"
       "(source, ids, warnings), the capture date (as_of) and how amounts were printed are ignored.\n"

@@ -7,6 +7,7 @@
 #include "allocation_list_meta.h"
 #include "allocation_list_pdf.h"
 #include "allocation_list_rows.h"
+#include "extract/deadline_record.h"
 #include "bidrag/extract/extract.h"
 #include "allocation_list_recipient.h"
 #include "bidrag/normalize/municipality.h"
@@ -192,17 +193,8 @@ std::optional<std::vector<record::Record>> extract_allocation_list(const doc::Do
   for (auto& c : rows.ceilings) out.emplace_back(std::move(c));
   // Deadlines belong to a call; a list that names none gives none.
   if (call_id.empty()) return out;
-  for (const auto& h : meta.deadlines) {
-    record::Deadline dl;
-    dl.id = record::deadline_id(call_id, h.kind);
-    dl.call_id = call_id;
-    dl.source = source_of(snapshot, d.format, h.where);
-    dl.kind = record::parse_deadline_kind(h.kind).value_or(record::DeadlineKind::other);
-    dl.date = h.date;
-    dl.time = h.time;
-    dl.text = h.text;
-    out.emplace_back(std::move(dl));
-  }
+  for (const auto& h : meta.deadlines)
+    out.emplace_back(deadline_record(call_id, h.kind, h.date, h.time, h.text, source_of(snapshot, d.format, h.where)));
   return out;
 }
 
