@@ -78,6 +78,11 @@ SELECT v.version, v.id, v.type, v.call_id, v.url, v.json, v.content_sha256, v.sn
        v.valid_to, v.superseded_by
 FROM record_versions v LEFT JOIN sources s ON s.url = v.url;
 )sql",
+    // 3: a discovered page that holds no call is remembered as such, so the next run does not
+    // extract it again while its bytes stay the same.
+    R"sql(
+ALTER TABLE sources ADD COLUMN not_a_call INTEGER NOT NULL DEFAULT 0;
+)sql",
 };
 
 int user_version(const Db& db) {

@@ -325,7 +325,7 @@ TEST_F(SqliteStoreTest, ReopensWithSchemaVersionAndData) {
   sqlite3_stmt* st = nullptr;
   sqlite3_prepare_v2(raw, "PRAGMA user_version", -1, &st, nullptr);
   sqlite3_step(st);
-  EXPECT_EQ(sqlite3_column_int(st, 0), 2);
+  EXPECT_EQ(sqlite3_column_int(st, 0), 3);
   sqlite3_finalize(st);
   sqlite3_prepare_v2(raw, "PRAGMA journal_mode", -1, &st, nullptr);
   sqlite3_step(st);

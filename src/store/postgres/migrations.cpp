@@ -128,6 +128,12 @@ ALTER TABLE ${schema}.allocation_lists ALTER COLUMN call_id DROP NOT NULL,
   ADD COLUMN recipient_kind text, ADD COLUMN reference text, ADD COLUMN document_date date;
 )SQL";
 
+// 4: a discovered page that holds no call is remembered as such, so the next run does not
+// extract it again while its bytes stay the same.
+constexpr std::string_view kMigration4 = R"SQL(
+ALTER TABLE ${schema}.sources ADD COLUMN not_a_call boolean NOT NULL DEFAULT false;
+)SQL";
+
 std::vector<std::string> migrations(const std::string& schema) {
   std::string third = expand(kMigration3, schema);
   const std::string all_views = views(schema);
@@ -139,12 +145,12 @@ std::vector<std::string> migrations(const std::string& schema) {
     if (line.find(".ceilings") != std::string::npos || line.find(".allocation_lists") != std::string::npos) third += line;
     at = end + 1;
   }
-  return {expand(kMigration1, schema) + views(schema), expand(kMigration2, schema), third};
+  return {expand(kMigration1, schema) + views(schema), expand(kMigration2, schema), third, expand(kMigration4, schema)};
 }
 
 }  // namespace
 
-int latest_migration() noexcept { return 3; }
+int latest_migration() noexcept { return 4; }
 
 void migrate(Connection& conn, const std::string& schema) {
   for (char c : schema) {
