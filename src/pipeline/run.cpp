@@ -93,9 +93,9 @@ class Runner {
       std::vector<bool> skipped(round.size(), false);
       for (std::size_t i = 0; i < round.size(); ++i) {
         const Item& item = round[i];
-        known.push_back(memory_ && item.role == Role::page ? memory_->remembered(item.url) : std::nullopt);
+        known.push_back(memory_ ? memory_->remembered(item.url) : std::nullopt);
         skipped[i] = item.discovered && known.back() && !item.lastmod.empty() && known.back()->fetched_at >= item.lastmod;
-        if (!skipped[i]) requests.push_back(request_for(item.url, known.back()));
+        if (!skipped[i]) requests.push_back(request_for(item.url, item.role == Role::page ? known.back() : std::nullopt));
       }
       auto fetched = fetcher_.fetch_all(requests);
       std::vector<fetch::Response> responses(round.size());
@@ -114,7 +114,7 @@ class Runner {
       if (!seen.empty()) memory_->touch(seen);
       for (std::size_t i = 0; i < round.size() && !result_.stopped; ++i) {
         if (round[i].role != Role::page)
-          discover(round[i], responses[i]);
+          discover(round[i], responses[i], known[i]);
         else
           process(round[i], responses[i], skipped[i] || unchanged[i], known[i]);
       }
@@ -158,7 +158,7 @@ class Runner {
 
   // A listing, sitemap or feed: the pages it names (as its source's patterns choose) join the
   // queue, and so do its next page or its child sitemaps, up to the source's max_pages.
-  void discover(const Item& item, const fetch::Response& response) {
+  void discover(const Item& item, const fetch::Response& response, const std::optional<store::Remembered>& known) {
     ++result_.lists;
     std::vector<std::string> lines;
     if (response.error) {
@@ -197,9 +197,12 @@ class Runner {
         } else {
           for (const auto& f : parse::discover::parse_feed(snapshot, max_bytes)) page(f);
         }
-        // The list's capture is kept (no records): its history is in the store, and an error an
-        // earlier failed attempt left is retired.
-        for (std::size_t s = sinks_.size(); s-- > 0;) sinks_[s]->put(snapshot, {});
+        // The list's capture is kept when it changed (no records), so its history is in the store;
+        // either way an error an earlier failed attempt left is retired.
+        if (known && known->sha256 == snapshot.sha256)
+          memory_->touch({snapshot});
+        else
+          for (std::size_t s = sinks_.size(); s-- > 0;) sinks_[s]->put(snapshot, {});
       } catch (const Error& e) {
         lines = failure(item, "parse", e.what(), snapshot.http_status);
       }
