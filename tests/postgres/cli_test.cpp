@@ -54,7 +54,7 @@ TEST(PostgresCliTest, AsTheOnlyStoreItRemembersWhatWasSeenAndReRunsDoNoWork) {
   const std::string jsonl = read_file(dir + "/records.jsonl");
   EXPECT_TRUE(records_valid(jsonl));
   EXPECT_EQ(std::count(jsonl.begin(), jsonl.end(), '\n'), 89);
-  EXPECT_EQ(scalar("SELECT count(*) FROM bidrag.sources"), "4");
+  EXPECT_EQ(scalar("SELECT count(*) FROM bidrag.sources"), "6");  // 4 documents and the 2 list pages
 
   const auto second = run_bidrag(args);
   ASSERT_EQ(second.exit_code, 0) << second.err;

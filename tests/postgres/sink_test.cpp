@@ -324,6 +324,26 @@ TEST_F(PostgresSinkTest, RemembersGoodCapturesAndGivesTheirRecordsBackAsWritten)
             std::vector<std::string>{"5|1"});
 }
 
+TEST_F(PostgresSinkTest, RemembersAPageThatIsNotACallUntilItIsOne) {
+  auto s = sink();
+  Memory* memory = s->memory();
+  ASSERT_NE(memory, nullptr);
+  const auto news = snapshot(kListUrl, "<p>nyhet</p>", "2023-01-18T08:00:00Z");
+  const auto r = s->put_not_a_call(news);
+  EXPECT_EQ(r.added, 0u);
+  const auto m = memory->remembered(kListUrl);
+  ASSERT_TRUE(m.has_value());
+  EXPECT_TRUE(m->not_a_call);
+  EXPECT_EQ(m->sha256, news.sha256);
+  EXPECT_EQ(m->fetched_at, "2023-01-18T08:00:00Z");
+  EXPECT_TRUE(memory->current_records_of(kListUrl).empty());
+  EXPECT_EQ(query("SELECT count(*) FROM " + schema_ + ".snapshots"), std::vector<std::string>{"1"});
+  // It becomes a list: stored and no longer remembered as not a call.
+  s->put(snapshot(kListUrl, "%PDF-1", "2023-01-19T08:00:00Z"), allocation_list(kList2023));
+  EXPECT_FALSE(memory->remembered(kListUrl)->not_a_call);
+  EXPECT_EQ(memory->current_records_of(kListUrl).size(), 4u);
+}
+
 TEST_F(PostgresSinkTest, AConnectionKilledMidLoadLeavesNoPartialDocumentAndTheRetryCompletes) {
   int attempts = 0;
   options_.before_commit = [&](int attempt, int pid) {
