@@ -25,7 +25,15 @@ std::vector<record::Record> with_warnings(std::vector<record::Record> records, c
   return records;
 }
 
+std::string no_call_message(const std::string& url) { return "no grant call found in " + url; }
+
 }  // namespace
+
+bool holds_no_call(const std::vector<record::Record>& records, const std::string& url) {
+  if (records.size() != 1) return false;
+  const auto* e = std::get_if<record::ErrorRecord>(&records.front());
+  return e && e->stage == "extract" && e->message == no_call_message(url);
+}
 
 record::Source source_of(const Snapshot& snapshot, doc::Format format, const doc::Locator& where) {
   record::Source s;
@@ -62,7 +70,7 @@ std::vector<record::Record> extract(const Snapshot& snapshot, const Context& con
   } catch (const std::exception& e) {
     return {error_record(snapshot, document.format, "extract", snapshot.url + ": " + e.what())};
   }
-  return {error_record(snapshot, document.format, "extract", "no grant call found in " + snapshot.url)};
+  return {error_record(snapshot, document.format, "extract", no_call_message(snapshot.url))};
 }
 
 }  // namespace bidrag::extract

@@ -104,14 +104,21 @@ Source load_source(const Checker& c, const Value& v, const std::string& key) {
     return s;
   }
   if (!v.IsObject()) c.fail(key, "a URL or an object with \"url\"", v);
-  c.keys(v, key, {"url", "kind", "call_id"});
+  c.keys(v, key, {"url", "kind", "call_id", "include", "exclude", "max_pages"});
   if (!v.HasMember("url")) c.fail(key + ".url", "missing (expected an http, https or file URL)");
   s.url = c.url(v["url"], key + ".url", true);
   if (v.HasMember("kind")) {
     s.kind = c.string(v["kind"], key + ".kind");
-    if (s.kind != "auto" && s.kind != "announcement" && s.kind != "allocation_list")
-      c.fail(key + ".kind", "one of auto, announcement, allocation_list", v["kind"]);
+    if (s.kind != "auto" && s.kind != "announcement" && s.kind != "allocation_list" && !s.discovers())
+      c.fail(key + ".kind", "one of auto, announcement, allocation_list, listing, sitemap, feed", v["kind"]);
   }
+  for (const char* k : {"include", "exclude", "max_pages"}) {
+    if (v.HasMember(k) && !s.discovers())
+      c.fail(key + "." + k, "only allowed with \"kind\": \"listing\", \"sitemap\" or \"feed\"");
+  }
+  if (v.HasMember("include")) s.include = c.strings(v["include"], key + ".include");
+  if (v.HasMember("exclude")) s.exclude = c.strings(v["exclude"], key + ".exclude");
+  if (v.HasMember("max_pages")) s.max_pages = static_cast<int>(c.count(v["max_pages"], key + ".max_pages", 1, 10000));
   if (v.HasMember("call_id")) {
     if (s.kind != "allocation_list") c.fail(key + ".call_id", "only allowed with \"kind\": \"allocation_list\"");
     s.call_id = c.string(v["call_id"], key + ".call_id");

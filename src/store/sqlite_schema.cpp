@@ -103,6 +103,11 @@ CREATE VIEW series AS
 SELECT series AS id, count(*) AS editions, min(year) AS first_year, max(year) AS last_year
 FROM editions GROUP BY series;
 )sql",
+    // 4: a discovered page that holds no call is remembered as such, so the next run does not
+    // extract it again while its bytes stay the same.
+    R"sql(
+ALTER TABLE sources ADD COLUMN not_a_call INTEGER NOT NULL DEFAULT 0;
+)sql",
 };
 
 int user_version(const Db& db) {

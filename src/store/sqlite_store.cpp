@@ -38,14 +38,15 @@ std::int64_t insert_snapshot(const sqlite::Db& db, const Snapshot& s, const std:
   return sqlite3_last_insert_rowid(db.get());
 }
 
-void remember(const sqlite::Db& db, const Snapshot& s, const std::string& seen, std::int64_t snapshot_id) {
+void remember(const sqlite::Db& db, const Snapshot& s, const std::string& seen, std::int64_t snapshot_id,
+              bool not_a_call) {
   Stmt st(db,
-          "INSERT INTO sources(url, etag, last_modified, sha256, fetched_at, snapshot_id) "
-          "VALUES(?1, ?2, ?3, ?4, ?5, ?6) ON CONFLICT(url) DO UPDATE SET etag = excluded.etag, "
+          "INSERT INTO sources(url, etag, last_modified, sha256, fetched_at, snapshot_id, not_a_call) "
+          "VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7) ON CONFLICT(url) DO UPDATE SET etag = excluded.etag, "
           "last_modified = excluded.last_modified, sha256 = excluded.sha256, fetched_at = excluded.fetched_at, "
-          "snapshot_id = excluded.snapshot_id");
+          "snapshot_id = excluded.snapshot_id, not_a_call = excluded.not_a_call");
   st.bind(1, s.url).bind_opt(2, s.etag).bind_opt(3, s.last_modified).bind(4, s.sha256).bind(5, seen);
-  st.bind(6, snapshot_id).run();
+  st.bind(6, snapshot_id).bind(7, std::int64_t{not_a_call}).run();
 }
 
 std::map<std::string, Current> current_versions(const sqlite::Db& db, const std::string& url) {
@@ -120,6 +121,12 @@ SqliteStore::~SqliteStore() = default;
 std::string SqliteStore::describe() const { return "sqlite:" + path_; }
 
 PutResult SqliteStore::put(const Snapshot& snapshot, const std::vector<record::Record>& records) {
+  return store(snapshot, records, false);
+}
+
+PutResult SqliteStore::put_not_a_call(const Snapshot& snapshot) { return store(snapshot, {}, true); }
+
+PutResult SqliteStore::store(const Snapshot& snapshot, const std::vector<record::Record>& records, bool not_a_call) {
   const auto& db = impl_->db;
   const std::string seen = snapshot.fetched_at.value_or(now_rfc3339());
   bool failed = false;
@@ -139,7 +146,7 @@ PutResult SqliteStore::put(const Snapshot& snapshot, const std::vector<record::R
   if (!snapshot.sha256.empty()) {
     snapshot_id = insert_snapshot(db, snapshot, seen);
     // A failed document is not remembered, so the next run extracts it again.
-    if (!failed) remember(db, snapshot, seen, *snapshot_id);
+    if (!failed) remember(db, snapshot, seen, *snapshot_id, not_a_call);
   }
   auto current = current_versions(db, snapshot.url);
 
@@ -185,10 +192,12 @@ PutResult SqliteStore::put(const Snapshot& snapshot, const std::vector<record::R
 }
 
 std::optional<Remembered> SqliteStore::remembered(const std::string& url) {
-  Stmt st(impl_->db, "SELECT coalesce(etag, ''), coalesce(last_modified, ''), sha256, fetched_at FROM sources WHERE url = ?1");
+  Stmt st(impl_->db,
+          "SELECT coalesce(etag, ''), coalesce(last_modified, ''), sha256, fetched_at, not_a_call FROM sources "
+          "WHERE url = ?1");
   st.bind(1, url);
   if (!st.step()) return std::nullopt;
-  return Remembered{st.text(0), st.text(1), st.text(2), st.text(3)};
+  return Remembered{st.text(0), st.text(1), st.text(2), st.text(3), st.integer(4) != 0};
 }
 
 std::vector<std::string> SqliteStore::current_records_of(const std::string& url) {

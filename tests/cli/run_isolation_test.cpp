@@ -34,7 +34,7 @@ TEST_P(RunIsolation, TheOtherDocumentsAreStored) {
   ::unsetenv(c.variable);
   EXPECT_EQ(r.exit_code, 1) << r.err;
   // The 2022 announcement fails, so its allocation list is never reached: 3 documents.
-  EXPECT_EQ(r.out, "demo: 3 documents, 2 changed, 0 unchanged, 1 failed\n");
+  EXPECT_EQ(r.out, "demo: 3 documents, 2 changed, 0 unchanged, 1 failed; 2 list pages read, 2 pages found, 0 not calls\n");
   const std::string records = read_file(out);
   EXPECT_EQ(count_of(records, "\n"), 46u);  // the 2023 announcement (15) and its list (30), one error
   EXPECT_EQ(count_of(records, "\"type\":\"error\""), 1u);

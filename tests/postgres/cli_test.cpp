@@ -50,15 +50,15 @@ TEST(PostgresCliTest, AsTheOnlyStoreItRemembersWhatWasSeenAndReRunsDoNoWork) {
   scalar("DROP SCHEMA IF EXISTS bidrag CASCADE");
   const auto first = run_bidrag(args);
   ASSERT_EQ(first.exit_code, 0) << first.err;
-  EXPECT_EQ(first.out, "demo: 4 documents, 4 changed, 0 unchanged, 0 failed\n");
+  EXPECT_EQ(first.out, "demo: 4 documents, 4 changed, 0 unchanged, 0 failed; 2 list pages read, 2 pages found, 0 not calls\n");
   const std::string jsonl = read_file(dir + "/records.jsonl");
   EXPECT_TRUE(records_valid(jsonl));
   EXPECT_EQ(std::count(jsonl.begin(), jsonl.end(), '\n'), 89);
-  EXPECT_EQ(scalar("SELECT count(*) FROM bidrag.sources"), "4");
+  EXPECT_EQ(scalar("SELECT count(*) FROM bidrag.sources"), "6");  // 4 documents and the 2 list pages
 
   const auto second = run_bidrag(args);
   ASSERT_EQ(second.exit_code, 0) << second.err;
-  EXPECT_EQ(second.out, "demo: 4 documents, 0 changed, 4 unchanged, 0 failed\n");
+  EXPECT_EQ(second.out, "demo: 4 documents, 0 changed, 4 unchanged, 0 failed; 2 list pages read, 2 pages found, 0 not calls\n");
   EXPECT_EQ(read_file(dir + "/records.jsonl"), jsonl);
   EXPECT_EQ(scalar("SELECT count(*) FROM bidrag.record_versions"), "89");
 }

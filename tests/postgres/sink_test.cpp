@@ -142,7 +142,7 @@ const std::map<std::string, std::pair<std::string, std::int64_t>> kList2023 = {
 TEST_F(PostgresSinkTest, MigratesOnceAndReRunningIsANoOp) {
   sink();
   sink();
-  EXPECT_EQ(query("SELECT version FROM " + schema_ + ".schema_migrations ORDER BY 1"), (std::vector<std::string>{"1", "2", "3", "4"}));
+  EXPECT_EQ(query("SELECT version FROM " + schema_ + ".schema_migrations ORDER BY 1"), (std::vector<std::string>{"1", "2", "3", "4", "5"}));
   EXPECT_EQ(query("SELECT count(*) FROM information_schema.views WHERE table_schema = '" + schema_ + "'"),
             std::vector<std::string>{"15"});  // and `series`
 }
@@ -155,7 +155,7 @@ TEST_F(PostgresSinkTest, RefusesADatabaseNewerThanTheBinary) {
     FAIL() << "expected IoError";
   } catch (const IoError& e) {
     const std::string msg = e.what();
-    EXPECT_NE(msg.find(": schema '" + schema_ + "' is at migration 7, newer than this bidrag knows (4); upgrade bidrag"
+    EXPECT_NE(msg.find(": schema '" + schema_ + "' is at migration 7, newer than this bidrag knows (5); upgrade bidrag"
                        " before loading into it"), std::string::npos) << msg;
     EXPECT_EQ(msg.find("bidrag-test-secret"), std::string::npos) << msg;
   }
@@ -325,6 +325,26 @@ TEST_F(PostgresSinkTest, RemembersGoodCapturesAndGivesTheirRecordsBackAsWritten)
             std::vector<std::string>{"2023-01-20 08:00:00"});
   EXPECT_EQ(query("SELECT count(*), count(valid_to) FROM " + schema_ + ".record_versions"),
             std::vector<std::string>{"5|1"});
+}
+
+TEST_F(PostgresSinkTest, RemembersAPageThatIsNotACallUntilItIsOne) {
+  auto s = sink();
+  Memory* memory = s->memory();
+  ASSERT_NE(memory, nullptr);
+  const auto news = snapshot(kListUrl, "<p>nyhet</p>", "2023-01-18T08:00:00Z");
+  const auto r = s->put_not_a_call(news);
+  EXPECT_EQ(r.added, 0u);
+  const auto m = memory->remembered(kListUrl);
+  ASSERT_TRUE(m.has_value());
+  EXPECT_TRUE(m->not_a_call);
+  EXPECT_EQ(m->sha256, news.sha256);
+  EXPECT_EQ(m->fetched_at, "2023-01-18T08:00:00Z");
+  EXPECT_TRUE(memory->current_records_of(kListUrl).empty());
+  EXPECT_EQ(query("SELECT count(*) FROM " + schema_ + ".snapshots"), std::vector<std::string>{"1"});
+  // It becomes a list: stored and no longer remembered as not a call.
+  s->put(snapshot(kListUrl, "%PDF-1", "2023-01-19T08:00:00Z"), allocation_list(kList2023));
+  EXPECT_FALSE(memory->remembered(kListUrl)->not_a_call);
+  EXPECT_EQ(memory->current_records_of(kListUrl).size(), 4u);
 }
 
 TEST_F(PostgresSinkTest, AConnectionKilledMidLoadLeavesNoPartialDocumentAndTheRetryCompletes) {

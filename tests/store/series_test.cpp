@@ -146,7 +146,7 @@ TEST_F(SeriesTest, AStoreWrittenBeforeSeriesGetsItsEditionsLinkedByTheMigration)
     // Back to schema version 2, as an older bidrag left it.
     sqlite3* raw = nullptr;
     sqlite3_open(path.c_str(), &raw);
-    ASSERT_EQ(sqlite3_exec(raw, "DROP VIEW series; DROP TABLE editions; PRAGMA user_version=2", nullptr, nullptr, nullptr),
+    ASSERT_EQ(sqlite3_exec(raw, "DROP VIEW series; DROP TABLE editions; ALTER TABLE sources DROP COLUMN not_a_call; PRAGMA user_version=2", nullptr, nullptr, nullptr),
               SQLITE_OK);
     sqlite3_close(raw);
   }

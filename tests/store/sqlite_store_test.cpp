@@ -208,6 +208,34 @@ TEST_F(SqliteStoreTest, DocumentThatFailsExtractionIsStoredButNotRemembered) {
   EXPECT_EQ(store.remembered(kUrl)->sha256, s1.sha256);  // extracted again next run
 }
 
+TEST_F(SqliteStoreTest, APageThatIsNoLongerACallIsRememberedAsSuchUntilItIsOneAgain) {
+  SqliteStore store(path);
+  const auto s1 = capture("v1", "2023-02-01T10:00:00Z");
+  store.put(s1, {call(s1, Date{2023, 3, 15})});
+  EXPECT_FALSE(store.remembered(kUrl)->not_a_call);
+  // The page now holds a news item: its call is retired, the capture and verdict remembered.
+  auto s2 = capture("news", "2023-02-02T10:00:00Z");
+  s2.etag = "\"n1\"";
+  const auto r = store.put_not_a_call(s2);
+  EXPECT_EQ(r.added, 0u);
+  EXPECT_EQ(r.closed, 1u);
+  const auto m = store.remembered(kUrl);
+  ASSERT_TRUE(m.has_value());
+  EXPECT_TRUE(m->not_a_call);
+  EXPECT_EQ(m->sha256, s2.sha256);
+  EXPECT_EQ(m->etag, "\"n1\"");
+  EXPECT_TRUE(store.current_records_of(kUrl).empty());
+  // Touched unchanged: still not a call.
+  store.touch({s2});
+  EXPECT_TRUE(store.remembered(kUrl)->not_a_call);
+  // A call again: the verdict is cleared.
+  const auto s3 = capture("v2", "2023-02-03T10:00:00Z");
+  store.put(s3, {call(s3, Date{2023, 4, 1})});
+  EXPECT_FALSE(store.remembered(kUrl)->not_a_call);
+  EXPECT_EQ(store.count_current_versions(), 1u);
+  EXPECT_EQ(store.count_snapshots(), 3u);
+}
+
 TEST_F(SqliteStoreTest, TouchMovesLastSeenKeepsValidatorsAndClosesOldErrors) {
   SqliteStore store(path);
   const auto s1 = capture("v1", "2023-02-01T10:00:00Z", "\"e1\"");
@@ -304,7 +332,12 @@ TEST_F(SqliteStoreTest, AVersionOneStoreIsMigratedWithItsData) {
   {
     sqlite3* raw = nullptr;
     sqlite3_open(path.c_str(), &raw);
-    ASSERT_EQ(sqlite3_exec(raw, "DROP VIEW series; DROP TABLE editions; DROP VIEW versions; PRAGMA user_version=1", nullptr, nullptr, nullptr), SQLITE_OK);
+    // What versions 2, 3 and 4 added, taken away again.
+    ASSERT_EQ(sqlite3_exec(raw,
+                           "DROP VIEW series; DROP TABLE editions; DROP VIEW versions; "
+                           "ALTER TABLE sources DROP COLUMN not_a_call; PRAGMA user_version=1",
+                           nullptr, nullptr, nullptr),
+              SQLITE_OK);
     sqlite3_close(raw);
   }
   SqliteStore again(path);
@@ -312,6 +345,7 @@ TEST_F(SqliteStoreTest, AVersionOneStoreIsMigratedWithItsData) {
   EXPECT_EQ(last_seen(path), (std::vector<std::string>{"call 2023-02-01T10:00:00Z -"}));
   ASSERT_EQ(again.editions("example:stod").size(), 1u);  // migration 3 found the call's series
   EXPECT_EQ(again.editions("example:stod")[0].call_id, kCall);
+  EXPECT_FALSE(again.remembered(kUrl)->not_a_call);
 }
 
 TEST_F(SqliteStoreTest, ReopensWithSchemaVersionAndData) {
@@ -327,7 +361,7 @@ TEST_F(SqliteStoreTest, ReopensWithSchemaVersionAndData) {
   sqlite3_stmt* st = nullptr;
   sqlite3_prepare_v2(raw, "PRAGMA user_version", -1, &st, nullptr);
   sqlite3_step(st);
-  EXPECT_EQ(sqlite3_column_int(st, 0), 3);
+  EXPECT_EQ(sqlite3_column_int(st, 0), 4);
   sqlite3_finalize(st);
   sqlite3_prepare_v2(raw, "PRAGMA journal_mode", -1, &st, nullptr);
   sqlite3_step(st);

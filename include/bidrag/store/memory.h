@@ -16,6 +16,9 @@ struct Remembered {
   std::string last_modified;
   std::string sha256;      // of the last bytes extracted
   std::string fetched_at;  // of the last capture
+  // The last capture was a discovered page that holds no call (a news item, a menu page): it
+  // is not extracted again until its bytes change.
+  bool not_a_call = false;
 };
 
 class Memory {

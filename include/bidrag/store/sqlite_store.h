@@ -31,6 +31,7 @@ class SqliteStore final : public Sink, public Memory, public RunLog, public Seri
 
   // Sink
   PutResult put(const Snapshot& snapshot, const std::vector<record::Record>& records) override;
+  PutResult put_not_a_call(const Snapshot& snapshot) override;
   [[nodiscard]] std::string describe() const override;
 
   // Memory
@@ -89,6 +90,7 @@ class SqliteStore final : public Sink, public Memory, public RunLog, public Seri
   [[nodiscard]] const std::string& path() const noexcept { return path_; }
 
  private:
+  PutResult store(const Snapshot& snapshot, const std::vector<record::Record>& records, bool not_a_call);
   struct Impl;
   std::string path_;
   std::unique_ptr<Impl> impl_;

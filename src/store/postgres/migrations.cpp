@@ -153,6 +153,12 @@ SELECT series AS id, count(*) AS editions, min(year) AS first_year, max(year) AS
 FROM ${schema}.editions GROUP BY series;
 )SQL";
 
+// 5: a discovered page that holds no call is remembered as such, so the next run does not
+// extract it again while its bytes stay the same.
+constexpr std::string_view kMigration5 = R"SQL(
+ALTER TABLE ${schema}.sources ADD COLUMN not_a_call boolean NOT NULL DEFAULT false;
+)SQL";
+
 std::vector<std::string> migrations(const std::string& schema) {
   std::string third = expand(kMigration3, schema);
   const std::string all_views = views(schema);
@@ -164,7 +170,8 @@ std::vector<std::string> migrations(const std::string& schema) {
     if (line.find(".ceilings") != std::string::npos || line.find(".allocation_lists") != std::string::npos) third += line;
     at = end + 1;
   }
-  return {expand(kMigration1, schema) + views(schema), expand(kMigration2, schema), third, expand(kMigration4, schema)};
+  return {expand(kMigration1, schema) + views(schema), expand(kMigration2, schema), third, expand(kMigration4, schema),
+          expand(kMigration5, schema)};
 }
 
 }  // namespace

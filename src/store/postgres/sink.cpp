@@ -50,18 +50,22 @@ class PostgresSink final : public Sink, public Memory, public SeriesIndex {
 
   PutResult put(const Snapshot& snapshot, const std::vector<record::Record>& records) override {
     const auto rows = staging_rows(snapshot, records);
-    return reconnecting([&](int attempt) { return transaction([&] { return load(snapshot, rows, attempt); }); });
+    return reconnecting([&](int attempt) { return transaction([&] { return load(snapshot, rows, attempt, false); }); });
+  }
+
+  PutResult put_not_a_call(const Snapshot& snapshot) override {
+    return reconnecting([&](int attempt) { return transaction([&] { return load(snapshot, {}, attempt, true); }); });
   }
 
   std::optional<Remembered> remembered(const std::string& url) override {
     const auto r = reconnecting([&](int) {
       return conn_.exec("SELECT coalesce(etag, ''), coalesce(last_modified, ''), sha256, "
-                        "to_char(fetched_at AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS\"Z\"') FROM " +
+                        "to_char(fetched_at AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS\"Z\"'), not_a_call FROM " +
                             options_.schema + ".sources WHERE url = $1",
                         {url});
     });
     if (r.rows() == 0) return std::nullopt;
-    return Remembered{r.get(0, 0), r.get(0, 1), r.get(0, 2), r.get(0, 3)};
+    return Remembered{r.get(0, 0), r.get(0, 1), r.get(0, 2), r.get(0, 3), r.get(0, 4) == "t"};
   }
 
   std::vector<std::string> current_records_of(const std::string& url) override {
@@ -235,7 +239,7 @@ class PostgresSink final : public Sink, public Memory, public SeriesIndex {
   }
 
   // Inside the document's transaction.
-  PutResult load(const Snapshot& s, const std::vector<Row>& rows, int attempt) {
+  PutResult load(const Snapshot& s, const std::vector<Row>& rows, int attempt, bool not_a_call) {
     const std::string& sc = options_.schema;
     const auto t = timestamp(s);
     const auto snap = conn_.exec(
@@ -293,10 +297,11 @@ class PostgresSink final : public Sink, public Memory, public SeriesIndex {
     // A good capture is remembered for the next run's conditional request; a failed one
     // (no bytes, or an error record) is not, so it is fetched and extracted again.
     if (!s.sha256.empty() && !failed) {
-      conn_.exec("INSERT INTO " + sc + ".sources (url, etag, last_modified, sha256, fetched_at) "
-                 "VALUES ($1, $2, $3, $4, $5) ON CONFLICT (url) DO UPDATE SET etag = EXCLUDED.etag, "
-                 "last_modified = EXCLUDED.last_modified, sha256 = EXCLUDED.sha256, fetched_at = EXCLUDED.fetched_at",
-                 {s.url, nullable(s.etag), nullable(s.last_modified), s.sha256, t});
+      conn_.exec("INSERT INTO " + sc + ".sources (url, etag, last_modified, sha256, fetched_at, not_a_call) "
+                 "VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (url) DO UPDATE SET etag = EXCLUDED.etag, "
+                 "last_modified = EXCLUDED.last_modified, sha256 = EXCLUDED.sha256, fetched_at = EXCLUDED.fetched_at, "
+                 "not_a_call = EXCLUDED.not_a_call",
+                 {s.url, nullable(s.etag), nullable(s.last_modified), s.sha256, t, not_a_call ? "true" : "false"});
     }
     if (options_.before_commit) options_.before_commit(attempt, conn_.backend_pid());
     return result;
