@@ -217,14 +217,16 @@ int run(const TablesOptions& o) {
   if (!o.area.empty()) options.area = parse_area(o.area);
 
   std::vector<parse::pdf::Page> pages;
+  std::vector<std::string> warnings;
   try {
     snapshot.content_type = "application/pdf";
-    pages = parse::pdf::load_words(snapshot);
+    pages = parse::pdf::load_words(snapshot, &warnings);
     parse::pdf::load_rules(snapshot, pages);
   } catch (const Error& e) {
     log::error(e.what());
     return static_cast<int>(ExitCode::documents_failed);
   }
+  for (const std::string& w : warnings) log::warn(o.file + ": " + w);
   for (int p : options.pages) {
     if (p > static_cast<int>(pages.size())) {
       throw UsageError("--pages: page " + std::to_string(p) + " does not exist in " + o.file + " (" +

@@ -7,6 +7,7 @@
 
 #include "bidrag/common/snapshot.h"
 #include "bidrag/document/document.h"
+#include "bidrag/parse/limits.h"
 
 namespace bidrag::parse::pdf {
 
@@ -28,10 +29,13 @@ struct Page {
   std::vector<doc::BBox> rules;  // drawn horizontal/vertical lines and thin rectangles (load_rules)
 };
 
-// Opens the PDF and reads every page's words. Throws bidrag::Error naming the source (and the
+// Opens the PDF and reads the words of its pages, at most `max_pages` of them (the first ones;
+// limits::kMaxPdfPages by default); when the file has more, a warning saying how many were left
+// unread is added to `warnings` (when given). Throws bidrag::Error naming the source (and the
 // page where it applies) for: not a PDF, truncated or damaged, encrypted with a user password,
 // zero pages.
-[[nodiscard]] std::vector<Page> load_words(const Snapshot& snapshot);
+[[nodiscard]] std::vector<Page> load_words(const Snapshot& snapshot, std::vector<std::string>* warnings = nullptr,
+                                           int max_pages = limits::kMaxPdfPages);
 
 // Adds the link annotations of each page (URI actions, with the text under their area).
 void load_links(const Snapshot& snapshot, std::vector<Page>& pages);

@@ -88,7 +88,8 @@ void insert_tables(std::vector<doc::Block>& blocks, const std::vector<doc::Table
 }  // namespace
 
 doc::Document parse_pdf(const Snapshot& s) {
-  std::vector<pdf::Page> pages = pdf::load_words(s);
+  std::vector<std::string> warnings;
+  std::vector<pdf::Page> pages = pdf::load_words(s, &warnings);
   const bool has_text = std::any_of(pages.begin(), pages.end(), [](const pdf::Page& p) { return !p.words.empty(); });
   if (!has_text) throw Error(s.url, "", "PDF has no text layer (scanned image?)");
   pdf::load_links(s, pages);
@@ -112,6 +113,7 @@ doc::Document parse_pdf(const Snapshot& s) {
   d.url = s.url;
   d.format = doc::Format::pdf;
   d.pages = static_cast<int>(pages.size());
+  d.warnings = std::move(warnings);
   d.blocks = pdf::build_blocks(lines, pages);
   insert_tables(d.blocks, tables);
   // A browser print of a web page: keep the tagged article, as the HTML parser keeps <main>.

@@ -32,7 +32,7 @@ bool is_bold(const std::string& font) {
 
 }  // namespace
 
-std::vector<Page> load_words(const Snapshot& s) {
+std::vector<Page> load_words(const Snapshot& s, std::vector<std::string>* warnings, int max_pages) {
   poppler::set_debug_error_function(quiet_poppler, nullptr);
   if (s.bytes.compare(0, 5, "%PDF-") != 0 && s.bytes.find("%PDF-") > 1024) {
     throw Error(s.url, "", "not a PDF (no %PDF- header)");
@@ -43,10 +43,15 @@ std::vector<Page> load_words(const Snapshot& s) {
   if (d->is_locked()) throw Error(s.url, "", "PDF is encrypted with a user password");
   const int n = d->pages();
   if (n <= 0) throw Error(s.url, "", "PDF has no pages");
+  const int read = std::min(n, std::max(max_pages, 1));
+  if (read < n && warnings) {
+    warnings->push_back("PDF has " + std::to_string(n) + " pages; only the first " + std::to_string(read) +
+                        " were read (limit)");
+  }
 
   std::vector<Page> pages;
-  pages.reserve(static_cast<std::size_t>(n));
-  for (int i = 0; i < n; ++i) {
+  pages.reserve(static_cast<std::size_t>(read));
+  for (int i = 0; i < read; ++i) {
     std::unique_ptr<poppler::page> p(d->create_page(i));
     if (!p) throw Error(s.url, "page " + std::to_string(i + 1), "page cannot be read");
     Page page;
