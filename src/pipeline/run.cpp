@@ -2,8 +2,6 @@
 // from the store, linked documents (by role) queued behind their announcement.
 #include "bidrag/pipeline/run.h"
 
-#include <rapidjson/document.h>
-
 #include <algorithm>
 #include <deque>
 #include <optional>
@@ -21,26 +19,11 @@ struct Item {
   bool followed = false;  // reached through a link: its own links are not followed
 };
 
-// A document link to follow, read from a record's JSON (so fresh and stored records alike).
-struct Link {
-  std::string url, call_id;
-};
-
-std::vector<Link> links_to_follow(const std::vector<std::string>& lines, const std::vector<std::string>& roles) {
-  std::vector<Link> out;
-  for (const auto& line : lines) {
-    if (line.find("\"document\"") == std::string::npos) continue;  // cheap: most records are not links
-    rapidjson::Document d;
-    d.Parse(line.data(), line.size());
-    if (d.HasParseError() || !d.IsObject() || !d.HasMember("type") || !d["type"].IsString()) continue;
-    if (std::string_view(d["type"].GetString()) != "document") continue;
-    if (!d.HasMember("role") || !d["role"].IsString() || !d.HasMember("url") || !d["url"].IsString()) continue;
-    const std::string role = d["role"].GetString();
-    if (std::find(roles.begin(), roles.end(), role) == roles.end()) continue;
-    Link l{d["url"].GetString(), {}};
-    if (d.HasMember("call_id") && d["call_id"].IsString()) l.call_id = d["call_id"].GetString();
-    out.push_back(std::move(l));
-  }
+// The document links among a document's fresh records.
+std::vector<record::DocumentRef> links_in(const std::vector<record::Record>& records) {
+  std::vector<record::DocumentRef> out;
+  for (const auto& r : records)
+    if (const auto* d = std::get_if<record::DocumentRef>(&r)) out.push_back(*d);
   return out;
 }
 
@@ -48,7 +31,7 @@ record::ErrorRecord fetch_error(const std::string& url, const std::string& messa
   record::Source source;
   source.url = url;
   source.fetched_at = at;
-  return record::make_error(url, "fetch", message, std::move(source));
+  return record::make_error(url, record::ErrorStage::fetch, message, std::move(source));
 }
 
 class Runner {
@@ -121,6 +104,7 @@ class Runner {
 
   void process(const Item& item, const fetch::Response& response, bool unchanged) {
     std::vector<std::string> lines;
+    std::vector<record::DocumentRef> links;  // the document's links, from records or the store
     bool failed = false;
     if (response.error) {
       const auto e = fetch_error(item.url, *response.error, now_rfc3339());
@@ -137,6 +121,7 @@ class Runner {
       progress_.bytes += snapshot.bytes.size();
       if (unchanged) {  // already touched with its round
         lines = memory_->current_records_of(item.url);
+        if (!item.followed) links = memory_->current_links_of(item.url);
         ++result_.unchanged;
         log::debug(item.url + ": unchanged");
       } else {
@@ -153,6 +138,7 @@ class Runner {
           failed |= std::holds_alternative<record::ErrorRecord>(r);
           lines.push_back(record::to_json(r));
         }
+        if (!item.followed) links = links_in(records);
         if (!failed) ++(sinks_.empty() || put.added + put.closed > 0 ? result_.changed : result_.unchanged);
       }
     }
@@ -162,12 +148,12 @@ class Runner {
       log::debug(item.url + ": failed");
       if (options_.stop_on_error) result_.stopped = true;
     }
-    if (!item.followed) {
-      for (const auto& link : links_to_follow(lines, pipeline_.follow)) {
-        Item next{link.url, {}, true};
-        if (!link.call_id.empty()) next.context.call_id = link.call_id;
-        enqueue(std::move(next));
-      }
+    // A followed document's own links are not followed (links is empty for it).
+    for (const auto& link : links) {
+      if (std::find(pipeline_.follow.begin(), pipeline_.follow.end(), link.role) == pipeline_.follow.end()) continue;
+      Item next{link.url, {}, true};
+      if (!link.call_id.empty()) next.context.call_id = link.call_id;
+      enqueue(std::move(next));
     }
     ++result_.documents;
     ++progress_.done;
