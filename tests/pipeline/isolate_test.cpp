@@ -33,6 +33,7 @@ struct Doc {
   const char* fixture;
   std::size_t records;
 };
+using test::PrintTo;  // cases print their name, not their bytes
 
 class IsolatedExtract : public ::testing::TestWithParam<Doc> {};
 
