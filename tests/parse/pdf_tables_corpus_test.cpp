@@ -8,6 +8,8 @@
 namespace bidrag::test {
 namespace {
 
+using test::PrintTo;  // cases print their name, not their bytes
+
 struct CorpusCase {
   const char* dir;
   std::size_t ceilings;
