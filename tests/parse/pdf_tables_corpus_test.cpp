@@ -8,13 +8,13 @@
 namespace bidrag::test {
 namespace {
 
-using test::PrintTo;  // cases print their name, not their bytes
-
 struct CorpusCase {
   const char* dir;
   std::size_t ceilings;
   const char* total;
 };
+// Cases print their folder, not their bytes.
+void PrintTo(const CorpusCase& c, std::ostream* os) { *os << c.dir; }
 
 class CorpusList : public ::testing::TestWithParam<CorpusCase> {};
 
