@@ -174,9 +174,9 @@ std::optional<std::vector<record::Record>> extract_allocation_list(const doc::Do
     list.total_stated = record::Amount{0, "SEK"};
     for (const Entry* t : rows.totals) list.total_stated->ore += t->ore;
     if (list.total_stated->ore == list.total_computed.ore) {
-      list.sum_check = "ok";
+      list.sum_check = record::SumCheck::ok;
     } else {
-      list.sum_check = "mismatch";
+      list.sum_check = record::SumCheck::mismatch;
       list_warnings.push_back("stated total " + sek(list.total_stated->ore) + " differs from the sum of the rows " +
                               sek(list.total_computed.ore));
     }

@@ -249,7 +249,7 @@ std::vector<record::Record> extract_call(const doc::Document& document, const Sn
     r.id = record::document_id(call.id, found.url);
     r.call_id = call.id;
     r.source = source_of(snapshot, document.format, found.where);
-    r.role = std::string(record::to_string(found.role));
+    r.role = found.role;
     r.title = found.title;
     r.url = found.url;
     out.emplace_back(std::move(r));

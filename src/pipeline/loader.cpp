@@ -126,6 +126,22 @@ Source load_source(const Checker& c, const Value& v, const std::string& key) {
   return s;
 }
 
+// Document roles by their contract names (record/kinds.h).
+std::vector<record::DocumentRole> load_follow(const Checker& c, const Value& v) {
+  const auto names = c.strings(v, "follow");
+  std::vector<record::DocumentRole> out;
+  for (std::size_t i = 0; i < names.size(); ++i) {
+    const auto role = record::parse_document_role(names[i]);
+    if (!role) {
+      std::string valid;
+      for (const auto n : record::names_of<record::DocumentRole>()) valid += (valid.empty() ? "" : ", ") + std::string(n);
+      c.fail("follow[" + std::to_string(i) + "]", "a document role (one of " + valid + ")", v[static_cast<rapidjson::SizeType>(i)]);
+    }
+    out.push_back(*role);
+  }
+  return out;
+}
+
 void load_fetch(const Checker& c, const Value& v, fetch::Policy& p) {
   c.object(v, "fetch");
   c.keys(v, "fetch", {"connect_timeout_ms", "timeout_ms", "retries", "backoff_ms", "per_host_concurrency",
@@ -197,7 +213,7 @@ Pipeline parse(const std::string& json, const std::string& file) {
   if (!sources.IsArray() || sources.Empty()) c.fail("sources", "a non-empty array of sources", sources);
   for (rapidjson::SizeType i = 0; i < sources.Size(); ++i)
     p.sources.push_back(load_source(c, sources[i], "sources[" + std::to_string(i) + "]"));
-  if (d.HasMember("follow")) p.follow = c.strings(d["follow"], "follow");
+  if (d.HasMember("follow")) p.follow = load_follow(c, d["follow"]);
   if (d.HasMember("fetch")) load_fetch(c, d["fetch"], p.policy);
   if (d.HasMember("outputs")) load_outputs(c, d["outputs"], p.outputs);
   if (d.HasMember("mirror")) {

@@ -2,8 +2,6 @@
 // from the store, linked documents (by role) queued behind their announcement.
 #include "bidrag/pipeline/run.h"
 
-#include <rapidjson/document.h>
-
 #include <algorithm>
 #include <deque>
 #include <map>
@@ -38,29 +36,27 @@ struct Item {
   std::string lastmod;             // when the sitemap or feed says the page last changed (UTC)
 };
 
-// A document link to follow, read from a record's JSON (so fresh and stored records alike).
-struct Link {
-  std::string url, call_id;
-};
-
-std::vector<Link> links_to_follow(const std::vector<std::string>& lines, const std::vector<std::string>& roles) {
-  std::vector<Link> out;
-  for (const auto& line : lines) {
-    if (line.find("\"document\"") == std::string::npos) continue;  // cheap: most records are not links
-    rapidjson::Document d;
-    d.Parse(line.data(), line.size());
-    if (d.HasParseError() || !d.IsObject() || !d.HasMember("type") || !d["type"].IsString()) continue;
-    if (std::string_view(d["type"].GetString()) != "document") continue;
-    if (!d.HasMember("role") || !d["role"].IsString() || !d.HasMember("url") || !d["url"].IsString()) continue;
-    const std::string role = d["role"].GetString();
-    if (std::find(roles.begin(), roles.end(), role) == roles.end()) continue;
-    Link l{d["url"].GetString(), {}};
-    if (d.HasMember("call_id") && d["call_id"].IsString()) l.call_id = d["call_id"].GetString();
-    out.push_back(std::move(l));
-  }
+// The document links among a document's fresh records.
+std::vector<record::DocumentRef> links_in(const std::vector<record::Record>& records) {
+  std::vector<record::DocumentRef> out;
+  for (const auto& r : records)
+    if (const auto* d = std::get_if<record::DocumentRef>(&r)) out.push_back(*d);
   return out;
 }
 
+    if (failed) count_failure(item);
+    finish(item, std::move(lines), links);
+  }
+
+  // `links`: the document's own links (none for a followed document: its links are not followed).
+  void finish(const Item& item, std::vector<std::string> lines, const std::vector<record::DocumentRef>& links) {
+    for (const auto& link : links) {
+      if (std::find(pipeline_.follow.begin(), pipeline_.follow.end(), link.role) == pipeline_.follow.end()) continue;
+      Item next;
+      next.url = link.url;
+      next.followed = true;
+      if (!link.call_id.empty()) next.context.call_id = link.call_id;
+      enqueue(std::move(next));
 class Runner {
  public:
   Runner(const Pipeline& p, fetch::Fetcher& f, const std::vector<store::Sink*>& sinks, store::Memory* memory,
@@ -135,7 +131,7 @@ class Runner {
 
   // A fetch that failed or a list that could not be read: one error record, stored by every sink
   // without bytes (so nothing the URL stated before is retired).
-  std::vector<std::string> failure(const Item& item, const std::string& stage, const std::string& message,
+  std::vector<std::string> failure(const Item& item, record::ErrorStage stage, const std::string& message,
                                    int http_status) {
     record::Source source;
     source.url = item.url;
@@ -162,7 +158,7 @@ class Runner {
     ++result_.lists;
     std::vector<std::string> lines;
     if (response.error) {
-      lines = failure(item, "fetch", *response.error, response.snapshot.http_status);
+      lines = failure(item, record::ErrorStage::fetch, *response.error, response.snapshot.http_status);
     } else {
       const Snapshot snapshot = captured(item, response);
       result_.bytes += snapshot.bytes.size();
@@ -204,7 +200,7 @@ class Runner {
         else
           for (std::size_t s = sinks_.size(); s-- > 0;) sinks_[s]->put(snapshot, {});
       } catch (const Error& e) {
-        lines = failure(item, "parse", e.what(), snapshot.http_status);
+        lines = failure(item, record::ErrorStage::parse, e.what(), snapshot.http_status);
       }
     }
     if (!lines.empty()) count_failure(item);
@@ -236,16 +232,18 @@ class Runner {
   void process(const Item& item, const fetch::Response& response, bool unchanged,
                const std::optional<store::Remembered>& known) {
     std::vector<std::string> lines;
+    std::vector<record::DocumentRef> links;  // the document's links, from records or the store
     bool failed = false;
     if (unchanged && known && known->not_a_call) {
       ++result_.not_calls;  // remembered as not a call and unchanged: nothing to extract or report
       log::debug(item.url + ": not a call, unchanged");
     } else if (unchanged && !response.not_modified && response.snapshot.sha256.empty()) {
       lines = memory_->current_records_of(item.url);  // not fetched: the sitemap says it is older
+      if (!item.followed) links = memory_->current_links_of(item.url);
       ++result_.unchanged;
       log::debug(item.url + ": unchanged since " + item.lastmod);
     } else if (response.error) {
-      lines = failure(item, "fetch", *response.error, response.snapshot.http_status);
+      lines = failure(item, record::ErrorStage::fetch, *response.error, response.snapshot.http_status);
       failed = true;
     } else {
       const Snapshot snapshot = captured(item, response);
@@ -253,6 +251,7 @@ class Runner {
       progress_.bytes += snapshot.bytes.size();
       if (unchanged) {  // already touched with its round
         lines = memory_->current_records_of(item.url);
+        if (!item.followed) links = memory_->current_links_of(item.url);
         ++result_.unchanged;
         log::debug(item.url + ": unchanged");
       } else {
@@ -261,7 +260,7 @@ class Runner {
           for (std::size_t s = sinks_.size(); s-- > 0;) sinks_[s]->put_not_a_call(snapshot);
           ++result_.not_calls;
           log::debug(item.url + ": not a call");
-          finish(item, {});
+          finish(item, {}, {});
           return;
         }
         // The first sink is the store that remembers what was seen (validators, SHA-256); it is
@@ -276,22 +275,23 @@ class Runner {
           failed |= std::holds_alternative<record::ErrorRecord>(r);
           lines.push_back(record::to_json(r));
         }
+        if (!item.followed) links = links_in(records);
         if (!failed) ++(sinks_.empty() || put.added + put.closed > 0 ? result_.changed : result_.unchanged);
       }
     }
     if (failed) count_failure(item);
-    finish(item, std::move(lines));
+    finish(item, std::move(lines), links);
   }
 
-  void finish(const Item& item, std::vector<std::string> lines) {
-    if (!item.followed) {
-      for (const auto& link : links_to_follow(lines, pipeline_.follow)) {
-        Item next;
-        next.url = link.url;
-        next.followed = true;
-        if (!link.call_id.empty()) next.context.call_id = link.call_id;
-        enqueue(std::move(next));
-      }
+  // `links`: the document's own links (none for a followed document: its links are not followed).
+  void finish(const Item& item, std::vector<std::string> lines, const std::vector<record::DocumentRef>& links) {
+    for (const auto& link : links) {
+      if (std::find(pipeline_.follow.begin(), pipeline_.follow.end(), link.role) == pipeline_.follow.end()) continue;
+      Item next;
+      next.url = link.url;
+      next.followed = true;
+      if (!link.call_id.empty()) next.context.call_id = link.call_id;
+      enqueue(std::move(next));
     }
     ++result_.documents;
     ++progress_.done;

@@ -206,6 +206,18 @@ std::vector<std::string> SqliteStore::current_records_of(const std::string& url)
   return json_column(st);
 }
 
+std::vector<record::DocumentRef> SqliteStore::current_links_of(const std::string& url) {
+  Stmt st(impl_->db,
+          "SELECT id, coalesce(call_id, ''), json_extract(json, '$.role'), coalesce(json_extract(json, '$.title'), ''), "
+          "json_extract(json, '$.url') FROM record_versions WHERE url = ?1 AND valid_to IS NULL AND type = 'document' "
+          "AND json_extract(json, '$.url') IS NOT NULL ORDER BY position, version");
+  st.bind(1, url);
+  std::vector<record::DocumentRef> out;
+  while (st.step())
+    if (auto d = stored_link(st.text(0), st.text(1), st.text(2), st.text(3), st.text(4), url)) out.push_back(std::move(*d));
+  return out;
+}
+
 void SqliteStore::touch(const std::vector<Snapshot>& seen) {
   const auto& db = impl_->db;
   Transaction tx(db);

@@ -33,6 +33,7 @@ struct Hostile {
   std::string (*make)();
   bool error_expected;  // the document gives an error record
 };
+using test::PrintTo;  // cases print their name, not their bytes
 
 double child_cpu_seconds() {
   rusage ru{};

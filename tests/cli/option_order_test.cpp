@@ -7,6 +7,8 @@
 namespace bidrag::test {
 namespace {
 
+using test::PrintTo;  // cases print their name, not their bytes
+
 const std::string kNews = "fixtures/announce/news.html";
 const std::string kOther = "fixtures/announce/other-agency.html";
 

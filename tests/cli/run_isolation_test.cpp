@@ -10,6 +10,8 @@
 namespace bidrag::test {
 namespace {
 
+using test::PrintTo;  // cases print their name, not their bytes
+
 // Only the 2022 announcement holds this text.
 constexpr const char* kMarker = "<title>Sociala insatser i utsatta omr\xc3\xa5""den 2022";
 constexpr const char* kUrl2022 = "https://statsbidrag.socialstyrelsen.se/statsbidrag/sociala-insatser-i-utsatta-omraden-2022/";

@@ -16,7 +16,7 @@ TEST(PipelineLoaderTest, DemoLoadsWithMirrorResolvedToTheCapturedSite) {
   EXPECT_EQ(p.sources[0].url, "https://statsbidrag.socialstyrelsen.se/statsbidrag/");
   EXPECT_EQ(p.sources[0].kind, "listing");
   EXPECT_EQ(p.sources[0].include, std::vector<std::string>{"/statsbidrag/sociala-insatser-i-utsatta-omraden-*"});
-  EXPECT_EQ(p.follow, std::vector<std::string>{"allocation_list"});
+  EXPECT_EQ(p.follow, std::vector<record::DocumentRole>{record::DocumentRole::allocation_list});
   EXPECT_EQ(p.outputs.jsonl, "out/records.jsonl");
   EXPECT_EQ(p.outputs.db, "bidrag.db");
   ASSERT_EQ(p.policy.mirror.size(), 1u);
@@ -131,6 +131,8 @@ INSTANTIATE_TEST_SUITE_P(
             R"(pipelines/x.json: outputs.sinks: expected an array of strings, got "null")"},
         Bad{R"({"name": "x", "sources": ["https://a.se/"], "follow": "allocation_list"})",
             R"(pipelines/x.json: follow: expected an array of strings, got "allocation_list")"},
+        Bad{R"({"name": "x", "sources": ["https://a.se/"], "follow": ["allocation_list", "fordelning"]})",
+            R"(pipelines/x.json: follow[1]: expected a document role (one of instructions, allocation_list, decision, assignment, report, guidance, application, other), got "fordelning")"},
         Bad{R"({"name": "x", "sources": ["https://a.se/"], "mirror": {"file:///a/": "fixtures"}})",
             R"(pipelines/x.json: mirror["file:///a/"]: expected an http or https URL, got "file:///a/")"},
         Bad{R"({"name": "x", "sources": ["https://a.se/"], "mirror": {"https://a.se/": "no/such/folder"}})",

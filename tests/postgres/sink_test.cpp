@@ -67,7 +67,7 @@ std::vector<record::Record> allocation_list(const std::map<std::string, std::pai
   }
   a.rows = static_cast<int>(rows.size());
   a.total_computed = Amount{sum};
-  a.sum_check = "no_total";
+  a.sum_check = record::SumCheck::no_total;
   out.emplace_back(a);
   return out;
 }
@@ -107,14 +107,8 @@ std::vector<record::Record> announcement() {
 }
 
 // The error record of the allocation list at `stage`: "<url>: <reason>".
-record::ErrorRecord list_error(const std::string& stage, const std::string& reason) {
-  record::ErrorRecord e;
-  e.url = kListUrl;
-  e.id = record::error_id(kListUrl, stage);
-  e.stage = stage;
-  e.message = std::string(kListUrl) + ": " + reason;
-  e.source.url = kListUrl;
-  return e;
+record::ErrorRecord list_error(record::ErrorStage stage, const std::string& reason) {
+  return record::make_error(kListUrl, stage, std::string(kListUrl) + ": " + reason);
 }
 
 Snapshot snapshot(const std::string& url, const std::string& bytes, const std::string& fetched_at) {
@@ -272,7 +266,7 @@ TEST_F(PostgresSinkTest, AChangedListClosesOldVersionsAndAnswersForAPastTime) {
 TEST_F(PostgresSinkTest, AFailedFetchAddsItsErrorAndRetiresNothing) {
   auto s = sink();
   s->put(snapshot(kListUrl, "%PDF-1", "2023-01-18T08:00:00Z"), allocation_list(kList2023));
-  const auto e = list_error("fetch", "HTTP 503");
+  const auto e = list_error(record::ErrorStage::fetch, "HTTP 503");
   Snapshot failed;
   failed.url = kListUrl;
   failed.fetched_at = "2023-01-19T08:00:00Z";
@@ -307,7 +301,7 @@ TEST_F(PostgresSinkTest, RemembersGoodCapturesAndGivesTheirRecordsBackAsWritten)
   EXPECT_EQ(memory->current_records_of(kListUrl), lines);
 
   // A capture that fails extraction is stored but not remembered: it is extracted again.
-  const auto e = list_error("extract", "page 1: the PDF is encrypted");
+  const auto e = list_error(record::ErrorStage::extract, "page 1: the PDF is encrypted");
   s->put(snapshot(kListUrl, "%PDF-locked", "2023-01-19T08:00:00Z"), {e});
   EXPECT_EQ(memory->remembered(kListUrl)->sha256, first.sha256);
   EXPECT_EQ(memory->current_records_of(kListUrl).size(), 5u);  // the four, and the error
@@ -345,6 +339,39 @@ TEST_F(PostgresSinkTest, RemembersAPageThatIsNotACallUntilItIsOne) {
   s->put(snapshot(kListUrl, "%PDF-1", "2023-01-19T08:00:00Z"), allocation_list(kList2023));
   EXPECT_FALSE(memory->remembered(kListUrl)->not_a_call);
   EXPECT_EQ(memory->current_records_of(kListUrl).size(), 4u);
+}
+
+// What a run follows from an unchanged page: its current document records as structs, in order.
+TEST_F(PostgresSinkTest, GivesTheCurrentLinksOfAPageAsStructsInOrder) {
+  auto s = sink();
+  auto* memory = s->memory();
+  ASSERT_NE(memory, nullptr);
+  const std::string page = "https://statsbidrag.socialstyrelsen.se/statsbidrag/x/";
+  auto records = announcement();
+  const std::pair<record::DocumentRole, std::string> links[] = {
+      {record::DocumentRole::instructions, "https://statsbidrag.socialstyrelsen.se/anvisningar-2023.pdf"},
+      {record::DocumentRole::allocation_list, kListUrl}};
+  for (const auto& [role, url] : links) {
+    record::DocumentRef d;
+    d.call_id = kCall;
+    d.id = record::document_id(kCall, url);
+    d.role = role;
+    d.title = std::string(record::to_string(role));
+    d.url = url;
+    d.source.url = page;
+    records.emplace_back(d);
+  }
+  s->put(snapshot(page, "<html>", "2023-02-24T14:03:00Z"), records);
+  const auto got = memory->current_links_of(page);
+  ASSERT_EQ(got.size(), 2u);
+  for (std::size_t i = 0; i < 2; ++i) {
+    EXPECT_EQ(got[i].role, links[i].first);
+    EXPECT_EQ(got[i].url, links[i].second);
+    EXPECT_EQ(got[i].title, record::to_string(links[i].first));
+    EXPECT_EQ(got[i].call_id, kCall);
+    EXPECT_EQ(got[i].id, record::document_id(kCall, links[i].second));
+  }
+  EXPECT_TRUE(memory->current_links_of(kListUrl).empty());
 }
 
 TEST_F(PostgresSinkTest, AConnectionKilledMidLoadLeavesNoPartialDocumentAndTheRetryCompletes) {

@@ -37,7 +37,7 @@ record::DocumentRef document(const std::string& call_id, const std::string& titl
   record::DocumentRef d;
   d.call_id = call_id;
   d.id = record::document_id(call_id, url);
-  d.role = "instructions";
+  d.role = record::DocumentRole::instructions;
   d.title = title;
   d.url = url;
   return d;
@@ -100,7 +100,7 @@ class Collect : public ::testing::Test {
     x27.application_close = Date{2027, 3, 31};
     db_->put(n2, sourced({x27, ceiling(x27.id, "0180", "Stockholm", 1'200'000)}, n2));
     const auto bad = make_snapshot("https://example.org/trasig.pdf", "%PDF-broken", "application/pdf", "2026-11-02T02:00:02Z");
-    db_->put(bad, {record::make_error("https://example.org/trasig.pdf", "parse", "not a PDF: no xref table")});
+    db_->put(bad, {record::make_error("https://example.org/trasig.pdf", record::ErrorStage::parse, "not a PDF: no xref table")});
   }
 
   std::string path_;

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "bidrag/fetch/fetch.h"
+#include "bidrag/record/kinds.h"
 
 namespace bidrag::pipeline {
 
@@ -48,7 +49,8 @@ struct Pipeline {
   std::string file;  // where it was loaded from, for messages
   std::string name;
   std::vector<Source> sources;
-  std::vector<std::string> follow = {"allocation_list"};  // document roles to fetch and extract too
+  // The roles of linked documents to fetch and extract too (the contract's names in the file).
+  std::vector<record::DocumentRole> follow = {record::DocumentRole::allocation_list};
   fetch::Policy policy;  // mirror folders already resolved to existing paths
   Outputs outputs;
 };

@@ -37,6 +37,7 @@ class SqliteStore final : public Sink, public Memory, public RunLog, public Seri
   // Memory
   [[nodiscard]] std::optional<Remembered> remembered(const std::string& url) override;
   [[nodiscard]] std::vector<std::string> current_records_of(const std::string& url) override;
+  [[nodiscard]] std::vector<record::DocumentRef> current_links_of(const std::string& url) override;
   void touch(const std::vector<Snapshot>& seen) override;
 
   // Runs: begin_run returns the run id; end_run stores its end time and counts. A run killed

@@ -82,6 +82,20 @@ class PostgresSink final : public Sink, public Memory, public SeriesIndex {
     return lines;
   }
 
+  std::vector<record::DocumentRef> current_links_of(const std::string& url) override {
+    const auto r = reconnecting([&](int) {
+      return conn_.exec("SELECT record_id, coalesce(call_id, ''), coalesce(record->>'role', ''), "
+                        "coalesce(record->>'title', ''), record->>'url' FROM " + options_.schema +
+                            ".record_versions WHERE source_url = $1 AND valid_to IS NULL AND type = 'document' "
+                            "AND record->>'url' IS NOT NULL ORDER BY position NULLS LAST, version_id",
+                        {url});
+    });
+    std::vector<record::DocumentRef> out;
+    for (int i = 0; i < r.rows(); ++i)
+      if (auto d = stored_link(r.get(i, 0), r.get(i, 1), r.get(i, 2), r.get(i, 3), r.get(i, 4), url)) out.push_back(std::move(*d));
+    return out;
+  }
+
   void touch(const std::vector<Snapshot>& seen) override {
     if (seen.empty()) return;
     reconnecting([&](int) {
