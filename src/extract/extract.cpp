@@ -32,7 +32,7 @@ std::string no_call_message(const std::string& url) { return "no grant call foun
 bool holds_no_call(const std::vector<record::Record>& records, const std::string& url) {
   if (records.size() != 1) return false;
   const auto* e = std::get_if<record::ErrorRecord>(&records.front());
-  return e && e->stage == "extract" && e->message == no_call_message(url);
+  return e && e->stage == record::ErrorStage::extract && e->message == no_call_message(url);
 }
 
 record::Source source_of(const Snapshot& snapshot, doc::Format format, const doc::Locator& where) {

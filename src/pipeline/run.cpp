@@ -44,19 +44,6 @@ std::vector<record::DocumentRef> links_in(const std::vector<record::Record>& rec
   return out;
 }
 
-    if (failed) count_failure(item);
-    finish(item, std::move(lines), links);
-  }
-
-  // `links`: the document's own links (none for a followed document: its links are not followed).
-  void finish(const Item& item, std::vector<std::string> lines, const std::vector<record::DocumentRef>& links) {
-    for (const auto& link : links) {
-      if (std::find(pipeline_.follow.begin(), pipeline_.follow.end(), link.role) == pipeline_.follow.end()) continue;
-      Item next;
-      next.url = link.url;
-      next.followed = true;
-      if (!link.call_id.empty()) next.context.call_id = link.call_id;
-      enqueue(std::move(next));
 class Runner {
  public:
   Runner(const Pipeline& p, fetch::Fetcher& f, const std::vector<store::Sink*>& sinks, store::Memory* memory,
