@@ -247,7 +247,7 @@ class Runner {
           for (std::size_t s = sinks_.size(); s-- > 0;) sinks_[s]->put_not_a_call(snapshot);
           ++result_.not_calls;
           log::debug(item.url + ": not a call");
-          finish(item, {}, {});
+          finish({}, {});
           return;
         }
         // The first sink is the store that remembers what was seen (validators, SHA-256); it is
@@ -267,11 +267,11 @@ class Runner {
       }
     }
     if (failed) count_failure(item);
-    finish(item, std::move(lines), links);
+    finish(std::move(lines), links);
   }
 
   // `links`: the document's own links (none for a followed document: its links are not followed).
-  void finish(const Item& item, std::vector<std::string> lines, const std::vector<record::DocumentRef>& links) {
+  void finish(std::vector<std::string> lines, const std::vector<record::DocumentRef>& links) {
     for (const auto& link : links) {
       if (std::find(pipeline_.follow.begin(), pipeline_.follow.end(), link.role) == pipeline_.follow.end()) continue;
       Item next;
