@@ -240,8 +240,9 @@ class Section {
         }
       }
       if (pending_label_ && has_email(b, text) && (!card_ || card_->c.email)) {
+        const std::string label = *pending_label_;  // flush() clears it
         flush();
-        record::Contact c = mailbox(*pending_label_);
+        record::Contact c = mailbox(label);
         take_email(b, text, c);
         take_phone(fact ? b.value : text, c, false);
         out_.push_back({c, i});
