@@ -219,8 +219,7 @@ int run(const TablesOptions& o) {
   std::vector<parse::pdf::Page> pages;
   try {
     snapshot.content_type = "application/pdf";
-    pages = parse::pdf::load_words(snapshot);
-    parse::pdf::load_rules(snapshot, pages);
+    pages = parse::pdf::load_words(snapshot);  // words and ruling lines
   } catch (const Error& e) {
     log::error(e.what());
     return static_cast<int>(ExitCode::documents_failed);
