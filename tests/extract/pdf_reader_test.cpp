@@ -72,7 +72,9 @@ TEST(PdfReader, ThreadsDecideByLength) {
   const parse::pdf::ReadOptions automatic;
   EXPECT_EQ(parse::pdf::reading_threads(5, {.threads = 3}), 3u);
   EXPECT_EQ(parse::pdf::reading_threads(2, {.threads = 4}), 2u);  // never more threads than pages
-  if (std::getenv("BIDRAG_PDF_THREADS") == nullptr) EXPECT_EQ(parse::pdf::reading_threads(5, automatic), 1u);
+  if (std::getenv("BIDRAG_PDF_THREADS") == nullptr) {
+    EXPECT_EQ(parse::pdf::reading_threads(5, automatic), 1u);  // a short document: one thread
+  }
 }
 
 struct Threaded {
@@ -95,10 +97,10 @@ INSTANTIATE_TEST_SUITE_P(Fixtures, PdfReaderThreads,
                                            Threaded{"allocation-lists/county-subtotals.pdf", 2},
                                            Threaded{"corpus/sociala-insatser-2023/announcement-open.pdf", 2},
                                            Threaded{"tables/repeated-header.pdf", 3}),
-                         [](const auto& info) {
-                           std::string name = std::string(info.param.fixture) + "_" + std::to_string(info.param.threads);
-                           for (char& c : name) {
-                             if (!std::isalnum(static_cast<unsigned char>(c))) c = '_';
+                         [](const ::testing::TestParamInfo<Threaded>& c) {
+                           std::string name = std::string(c.param.fixture) + "_" + std::to_string(c.param.threads);
+                           for (char& ch : name) {
+                             if (!std::isalnum(static_cast<unsigned char>(ch))) ch = '_';
                            }
                            return name;
                          });
