@@ -89,8 +89,9 @@ void insert_tables(std::vector<doc::Block>& blocks, const std::vector<doc::Table
 }  // namespace
 
 doc::Document parse_pdf(const Snapshot& s) {
-  // One reading of the file: words, ruling lines, links, information, the tagged article.
-  pdf::Reading reading = pdf::read_pdf(s);
+  // One reading of the file: words, links, information, the tagged article. The table finder
+  // here works from the words alone, as it always has (`bidrag tables` adds the ruling lines).
+  pdf::Reading reading = pdf::read_pdf(s, {.links = true, .rules = false, .article = true, .threads = 0});
   std::vector<pdf::Page>& pages = reading.pages;
   const bool has_text = std::any_of(pages.begin(), pages.end(), [](const pdf::Page& p) { return !p.words.empty(); });
   if (!has_text) throw Error(s.url, "", "PDF has no text layer (scanned image?)");

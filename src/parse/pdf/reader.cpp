@@ -128,6 +128,7 @@ class PageDevice final : public TextOutputDev {
   PageDevice() : TextOutputDev(nullptr, false, 0, false, false) {}
 
   std::vector<doc::BBox> rules;
+  bool collect = true;                    // keep ruling lines
   const std::set<int>* wanted = nullptr;  // MCIDs whose text is kept on this page
   std::map<int, std::string> marked;      // MCID → its text
 
@@ -143,15 +144,15 @@ class PageDevice final : public TextOutputDev {
   }
   void stroke(GfxState* state) override {
     TextOutputDev::stroke(state);
-    collect_rules(state, false, rules);
+    if (collect) collect_rules(state, false, rules);
   }
   void fill(GfxState* state) override {
     TextOutputDev::fill(state);
-    collect_rules(state, true, rules);
+    if (collect) collect_rules(state, true, rules);
   }
   void eoFill(GfxState* state) override {
     TextOutputDev::eoFill(state);
-    collect_rules(state, true, rules);
+    if (collect) collect_rules(state, true, rules);
   }
 
   // Marked content as Poppler's MarkedContentOutputDev follows it for one MCID, for all wanted
@@ -257,6 +258,7 @@ struct MarkedWanted {
 void read_pages(const Snapshot& s, PDFDoc& doc, int first, int last, const ReadOptions& options,
                 const MarkedWanted& want, std::vector<Page>& pages, std::vector<std::map<int, std::string>>& marked) {
   PageDevice dev;
+  dev.collect = options.rules;
   for (int i = first; i <= last; ++i) {
     ::Page* p = doc.getPage(i);
     if (!p) throw Error(s.url, "page " + std::to_string(i), "page cannot be read");
@@ -393,7 +395,7 @@ Reading read_pdf(const Snapshot& s, const ReadOptions& options) {
 }
 
 std::vector<Page> load_words(const Snapshot& snapshot) {
-  return read_pdf(snapshot, {.links = false, .article = false, .threads = 0}).pages;
+  return read_pdf(snapshot, {.links = false, .rules = true, .article = false, .threads = 0}).pages;
 }
 
 }  // namespace bidrag::parse::pdf

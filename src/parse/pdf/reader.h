@@ -17,6 +17,7 @@ namespace bidrag::parse::pdf {
 
 struct ReadOptions {
   bool links = true;    // link annotations (with the text under them)
+  bool rules = true;    // drawn ruling lines
   bool article = true;  // the tagged article's first and last items' text
   // Threads reading pages: 0 = decide (two on a machine with two cores or more, for a
   // document long enough to pay for a second Poppler document; BIDRAG_PDF_THREADS overrides).
