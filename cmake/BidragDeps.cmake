@@ -28,6 +28,13 @@ bidrag_pkg(LIBZIP libzip libzip-dev)
 bidrag_pkg(LIBCURL libcurl libcurl4-openssl-dev)
 bidrag_pkg(LIBPQ libpq libpq-dev)
 
+# Gzipped sitemaps (sitemap.xml.gz) are unpacked with zlib (libcurl only decodes a gzip
+# Content-Encoding, not a .gz file served as it is).
+find_package(ZLIB QUIET)
+if(NOT ZLIB_FOUND)
+  bidrag_missing("zlib" "zlib1g-dev")
+endif()
+
 find_package(pugixml CONFIG QUIET)
 if(NOT pugixml_FOUND)
   bidrag_missing("pugixml" "libpugixml-dev")

@@ -1,5 +1,6 @@
-// libFuzzer targets for the document parsers: the bytes as an HTML page, a PDF or a text
-// capture, parsed and extracted exactly as `bidrag extract` does (FORMAT chosen at build time).
+// libFuzzer targets for the document parsers: the bytes as an HTML page, a PDF, a text capture
+// or a CSV file, parsed and extracted exactly as `bidrag extract` does (FORMAT chosen at build
+// time).
 #include <cstddef>
 #include <cstdint>
 #include <string>

@@ -59,6 +59,9 @@ const std::vector<Command>& commands() {
       {"tables", "Print every table found in a PDF, as CSV or JSON", setup_tables},
       {"normalize", "Normalize dates, amounts, phones, e-mails, municipalities or text", setup_normalize},
       {"diff", "Compare two sets of records: captures of a call, or two years", setup_diff},
+      {"report", "Report what changed in the store since a date or the last run (Markdown, HTML, JSON)", setup_report},
+      {"calendar", "Print the deadlines of open and upcoming calls as an iCalendar feed", setup_calendar},
+      {"export", "Print one record type of the store as a flat CSV (or for Excel) or JSON Lines", setup_export},
       {"schema", "Print the JSON Schema of the records", setup_schema},
   };
   return table;

@@ -84,7 +84,7 @@ int run(const ExtractOptions& o) {
       records = extract::extract(s);
       for (auto& sink : sinks) sink->put(s, records);  // one transaction per document and sink
     } catch (const Error& e) {
-      records.emplace_back(record::make_error(input, "fetch", e.what()));
+      records.emplace_back(record::make_error(input, record::ErrorStage::fetch, e.what()));
     }
     for (const auto& r : records) {
       if (std::holds_alternative<record::ErrorRecord>(r)) failed = true;

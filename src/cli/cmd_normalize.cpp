@@ -29,7 +29,7 @@ struct Options {
   std::string kind;
   std::string ref;
   int year = 0;
-  std::string unit = "kr";
+  std::string unit = nz::to_string(nz::Unit::kr);
   std::vector<std::string> texts;
 };
 
@@ -202,9 +202,7 @@ int run(const Options& o) {
     r.context.reference = Date::today_utc();
   }
   if (o.year != 0) r.context.document_year = o.year;
-  const std::string units[] = {"kr", "tkr", "mnkr", "mdkr"};
-  for (int k = 0; k < 4; ++k)
-    if (o.unit == units[k]) r.unit = static_cast<nz::Unit>(k);
+  r.unit = nz::unit_from_name(o.unit).value_or(nz::Unit::kr);
 
   bool all_ok = true;
   if (!o.texts.empty()) {
@@ -235,8 +233,11 @@ Runner setup_normalize(CLI::App& app, const Globals&) {
   app.add_option("--ref", o->ref, "Reference date YYYY-MM-DD for dates without a year (default: today, UTC)");
   app.add_option("--year", o->year, "The document's own year, for dates printed without one")
       ->check(CLI::Range(1900, 2100));
+  const auto names = nz::unit_names();
+  const std::vector<std::string> unit_names(names.begin(), names.end());
   app.add_option("--unit", o->unit, "Unit of bare numbers in amounts, as a table column states it")
-      ->check(CLI::IsMember({"kr", "tkr", "mnkr", "mdkr"}));
+      ->check(CLI::IsMember(unit_names));
+  // vocab-scan: off (help text: the fields, and example inputs in Swedish)
   app.footer(std::string(
                  "\nFields per KIND (plus \"input\", and \"error\" when nothing valid was found):\n"
                  "  date          date (ISO or null), time, end, year_from, year_to, duration, days_left, text\n"
@@ -256,6 +257,7 @@ Runner setup_normalize(CLI::App& app, const Globals&) {
                  "  bidrag normalize municipality < names.txt\n"
                  "  bidrag normalize agency MUCF https://www.lansstyrelsen.se/kalmar/\n\n") +
              kExitCodeHelp + "  (exit code 1 here: some inputs gave no valid value)\n");
+  // vocab-scan: on
   return [o] { return run(*o); };
 }
 

@@ -4,20 +4,26 @@
 
 #include <chrono>
 #include <cstdio>
+#include <filesystem>
 #include <iostream>
 #include <map>
 #include <memory>
 
+#include "bidrag/calendar/calendar.h"
 #include "bidrag/common/error.h"
 #include "bidrag/common/exit_code.h"
 #include "bidrag/common/file.h"
 #include "bidrag/common/log.h"
+#include "bidrag/common/snapshot.h"
 #include "bidrag/fetch/fetch.h"
 #include "bidrag/pipeline/pipeline.h"
 #include "bidrag/pipeline/run.h"
 #include "bidrag/pipeline/sinks.h"
+#include "bidrag/report/report.h"
 #include "bidrag/store/memory.h"
+#include "bidrag/store/sqlite_store.h"
 #include "cli/commands.h"
+#include "cli/open_store.h"
 
 namespace bidrag::cli {
 namespace {
@@ -30,6 +36,7 @@ struct RunOptions {
   bool stop_on_error = false;
   double budget_s = 60;
   std::size_t memory_mib = 4096;
+  std::string report_dir;  // --report: the night's report and calendar go here
 };
 
 // One updating line on a terminal: "  12/40 documents  1.2 MB  1 error  3.4 s".
@@ -69,9 +76,36 @@ class OpenSinks {
   std::map<std::string, std::unique_ptr<store::Sink>> open_;
 };
 
+// The SQLite store the night's report reads: the first pipeline's (or --db). Checked before any
+// fetch, so a wrong combination costs nothing.
+std::string report_store(const RunOptions& o, const std::vector<pipeline::Pipeline>& pipelines) {
+  const std::string spec = o.db.empty() ? pipelines.front().outputs.db : o.db;
+  const auto path = pipeline::sqlite_path(spec);
+  if (!path) throw UsageError("run: --report reads the SQLite store; give --db PATH (the store is \"" + spec + "\")");
+  return *path;
+}
+
+// report.md, report.html and calendar.ics in `dir`: what the runs since `since` changed.
+void write_report(const std::string& dir, const std::string& db_path, const std::string& since) {
+  std::error_code ec;
+  std::filesystem::create_directories(dir, ec);
+  if (ec) throw IoError("run: cannot create the report folder " + dir + ": " + ec.message());
+  store::SqliteStore db(db_path);
+  report::Options ro;
+  ro.since = since;
+  const auto r = read_store([&] { return report::collect(db, ro); });
+  const auto feed = read_store([&] { return calendar::feed(db, {}); });
+  write_file_atomic(dir + "/report.md", report::render_markdown(r));
+  write_file_atomic(dir + "/report.html", report::render_html(r));
+  write_file_atomic(dir + "/calendar.ics", feed);
+  log::debug("wrote the report to " + dir);
+}
+
 int run_pipelines(const RunOptions& o) {
   std::vector<pipeline::Pipeline> pipelines;
   for (const auto& file : o.pipelines) pipelines.push_back(pipeline::load(file));  // all checked before any fetch
+  const std::string report_db = o.report_dir.empty() ? std::string() : report_store(o, pipelines);
+  const std::string started = now_rfc3339();
 
   OpenSinks open;
   std::map<std::string, std::string> outputs;  // JSON Lines path → text
@@ -117,6 +151,7 @@ int run_pipelines(const RunOptions& o) {
     write_file_atomic(path, outputs[path]);
     log::debug("wrote " + path);
   }
+  if (!report_db.empty()) write_report(o.report_dir, report_db, started);
   return static_cast<int>(any_failed ? ExitCode::documents_failed : ExitCode::ok);
 }
 
@@ -142,10 +177,15 @@ Runner setup_run(CLI::App& app, const Globals&) {
       ->option_text("SECONDS");
   app.add_option("--memory", o->memory_mib, "Memory ceiling of the extraction worker in MiB (RLIMIT_AS; 0: none)")
       ->option_text("MIB");
+  app.add_option("--report", o->report_dir,
+                 "Write the night's report (report.md, report.html: what these runs changed) and the deadline "
+                 "calendar (calendar.ics) into this folder; needs the SQLite store")
+      ->option_text("DIR");
   app.add_flag("--stop-on-error", o->stop_on_error, "Stop at the first document that fails (exit 1)");
   app.footer(std::string("\nExamples:\n"
                          "  bidrag run pipelines/demo.json\n"
                          "  bidrag run pipelines/demo.json --db /tmp/bidrag.db --out /tmp/records.jsonl\n"
+                         "  bidrag run pipelines/demo.json --db bidrag.db --report out/report\n"
                          "  bidrag run pipelines/socialstyrelsen.json --sink postgresql://bidrag@localhost/bidrag\n\n"
                          "Progress is shown on a terminal only. Each document is stored in one transaction, so a\n"
                          "killed run is completed by running it again.\n\n") +

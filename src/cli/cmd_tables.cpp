@@ -217,13 +217,15 @@ int run(const TablesOptions& o) {
   if (!o.area.empty()) options.area = parse_area(o.area);
 
   std::vector<parse::pdf::Page> pages;
+  std::vector<std::string> warnings;
   try {
     snapshot.content_type = "application/pdf";
-    pages = parse::pdf::load_words(snapshot);  // words and ruling lines
+    pages = parse::pdf::load_words(snapshot, &warnings);  // words and ruling lines
   } catch (const Error& e) {
     log::error(e.what());
     return static_cast<int>(ExitCode::documents_failed);
   }
+  for (const std::string& w : warnings) log::warn(o.file + ": " + w);
   for (int p : options.pages) {
     if (p > static_cast<int>(pages.size())) {
       throw UsageError("--pages: page " + std::to_string(p) + " does not exist in " + o.file + " (" +
@@ -244,7 +246,7 @@ Runner setup_tables(CLI::App& app, const Globals&) {
       "PDF: rows of cells as the layout stage reads them (the same engine reads the allocation\n"
       "lists). Columns come from ruling lines when the PDF draws them and from whitespace when\n"
       "not; wrapped cells are joined into their row; running page headers and footers are left\n"
-      "out. Column groups printed side by side (Kommun | Belopp | Kommun | Belopp) come out as one\n"
+      "out. Column groups printed side by side (Kommun | Belopp | Kommun | Belopp) come out as one\n"  // vocab-scan: not a cue (help text)
       "table with the header repeated. A table continued over pages is one table per page.\n"
       "XLSX: every visible sheet's tables in workbook order, cells as their number formats show\n"
       "them (1 245 082, 2025-03-04); merged cells repeat their value. CSV: the separator and\n"
@@ -262,7 +264,7 @@ Runner setup_tables(CLI::App& app, const Globals&) {
       "  bidrag tables fordelningslista.pdf\n"
       "  bidrag tables report.pdf --pages 2-4 --format json\n"
       "  bidrag tables report.pdf --area 100,0,500,595\n"
-      "  bidrag tables fordelning.xlsx --sheet 2 --format json\n"
+      "  bidrag tables fordelning.xlsx --sheet 2 --format json\n"  // vocab-scan: not a cue (help text)
       "  bidrag tables beviljade.csv\n\n"
       "JSON: {\"tables\": [{\"page\": 1, \"bbox\": [x0, y0, x1, y1], \"rows\": [[cell, ...], ...]}]}\n"
       "      XLSX tables give \"sheet\", \"row\" and \"cell\" (their first row and top-left cell),\n"

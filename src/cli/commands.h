@@ -34,6 +34,9 @@ Runner setup_tables(CLI::App&, const Globals&);
 Runner setup_normalize(CLI::App&, const Globals&);
 Runner setup_diff(CLI::App&, const Globals&);
 Runner setup_schema(CLI::App&, const Globals&);
+Runner setup_report(CLI::App&, const Globals&);
+Runner setup_calendar(CLI::App&, const Globals&);
+Runner setup_export(CLI::App&, const Globals&);
 
 // The whole program: parses argv, runs one subcommand, maps every outcome to an exit code.
 int main(int argc, char** argv);

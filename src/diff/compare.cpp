@@ -93,7 +93,7 @@ Value strip(std::string_view type, std::string_view field, const Value& v) {
   Value out = Value::object();
   for (const auto& [k, m] : v.members) {
     const std::string sub = join(field, k);
-    if (!is_ignored(type, sub)) out.members.emplace_back(k, strip(type, sub, m));
+    if (!is_ignored(type, sub)) out.members.push_back(Member{k, strip(type, sub, m)});
   }
   return out;
 }

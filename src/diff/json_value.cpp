@@ -15,6 +15,12 @@ Value Value::string(std::string s) {
   return v;
 }
 
+Value Value::object() {
+  Value v;
+  v.kind = Kind::object;
+  return v;
+}
+
 Value Value::number(std::string raw) {
   Value v;
   v.kind = Kind::number;
@@ -40,7 +46,7 @@ void Value::set(std::string key, Value v) {
       return;
     }
   }
-  members.emplace_back(std::move(key), std::move(v));
+  members.push_back(Member{std::move(key), std::move(v)});
 }
 
 bool stated(const Value* v) noexcept {
@@ -115,7 +121,7 @@ class Builder : public rapidjson::BaseReaderHandler<rapidjson::UTF8<>, Builder> 
     } else if (stack_.back().is_array()) {
       stack_.back().items.push_back(std::move(v));
     } else {
-      stack_.back().members.emplace_back(std::move(keys_.back()), std::move(v));
+      stack_.back().members.push_back(Member{std::move(keys_.back()), std::move(v)});
       keys_.pop_back();
     }
     return true;

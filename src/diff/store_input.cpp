@@ -23,6 +23,20 @@ bool is_time(const std::string& point) {
 
 }  // namespace
 
+std::vector<Value> current_values(store::SqliteStore& db, const std::string& selector) {
+  std::vector<Value> out;
+  std::size_t n = 0;
+  for (const auto& line : db.current_records(selector)) {
+    ++n;
+    try {
+      out.push_back(parse_json(line));
+    } catch (const std::runtime_error& e) {
+      throw Error(db.path(), "current record " + std::to_string(n), std::string("not JSON: ") + e.what());
+    }
+  }
+  return out;
+}
+
 RecordSet load_store(store::SqliteStore& db, const std::string& call, const std::string& point) {
   std::vector<std::string> lines;
   std::string what;
@@ -35,8 +49,12 @@ RecordSet load_store(store::SqliteStore& db, const std::string& call, const std:
   } else {
     throw UsageError("diff: '" + point + "' is neither a year (2023) nor a UTC time (2023-03-01T00:00:00Z)");
   }
+  return load_lines(lines, db.path() + " (" + what + ")");
+}
+
+RecordSet load_lines(const std::vector<std::string>& lines, std::string source) {
   RecordSet set;
-  set.source = db.path() + " (" + what + ")";
+  set.source = std::move(source);
   std::size_t n = 0;
   for (const auto& line : lines) {
     ++n;

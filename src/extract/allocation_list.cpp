@@ -7,6 +7,7 @@
 #include "allocation_list_meta.h"
 #include "allocation_list_pdf.h"
 #include "allocation_list_rows.h"
+#include "extract/deadline_record.h"
 #include "bidrag/extract/extract.h"
 #include "allocation_list_recipient.h"
 #include "bidrag/normalize/municipality.h"
@@ -172,9 +173,9 @@ std::optional<std::vector<record::Record>> extract_allocation_list(const doc::Do
     list.total_stated = record::Amount{0, "SEK"};
     for (const Entry* t : rows.totals) list.total_stated->ore += t->ore;
     if (list.total_stated->ore == list.total_computed.ore) {
-      list.sum_check = "ok";
+      list.sum_check = record::SumCheck::ok;
     } else {
-      list.sum_check = "mismatch";
+      list.sum_check = record::SumCheck::mismatch;
       list_warnings.push_back("stated total " + sek(list.total_stated->ore) + " differs from the sum of the rows " +
                               sek(list.total_computed.ore));
     }
@@ -191,17 +192,8 @@ std::optional<std::vector<record::Record>> extract_allocation_list(const doc::Do
   for (auto& c : rows.ceilings) out.emplace_back(std::move(c));
   // Deadlines belong to a call; a list that names none gives none.
   if (call_id.empty()) return out;
-  for (const auto& h : meta.deadlines) {
-    record::Deadline dl;
-    dl.id = record::deadline_id(call_id, h.kind);
-    dl.call_id = call_id;
-    dl.source = source_of(snapshot, d.format, h.where);
-    dl.kind = record::parse_deadline_kind(h.kind).value_or(record::DeadlineKind::other);
-    dl.date = h.date;
-    dl.time = h.time;
-    dl.text = h.text;
-    out.emplace_back(std::move(dl));
-  }
+  for (const auto& h : meta.deadlines)
+    out.emplace_back(deadline_record(call_id, h.kind, h.date, h.time, h.text, source_of(snapshot, d.format, h.where)));
   return out;
 }
 

@@ -8,15 +8,14 @@
 
 #include "bidrag/normalize/text.h"
 #include "bidrag/vocab/vocab.h"
+#include "extract/page.h"
+#include "extract/title_year.h"
 
 namespace bidrag::extract::alloc {
 namespace {
 
-bool has_digit(std::string_view s) {
-  return std::any_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
-}
-
-std::size_t word_count(std::string_view folded) {
+// The words of a header: runs between spaces and the punctuation of headers ("Belopp (tkr)": 2).
+std::size_t header_words(std::string_view folded) {
   std::size_t n = 0;
   bool in = false;
   for (char c : folded) {
@@ -29,44 +28,21 @@ std::size_t word_count(std::string_view folded) {
 
 }  // namespace
 
-std::optional<int> year_in(std::string_view text) {
-  std::optional<int> year;
-  std::size_t i = 0;
-  while (i < text.size()) {
-    if (text[i] < '0' || text[i] > '9') {
-      ++i;
-      continue;
-    }
-    std::size_t j = i;
-    while (j < text.size() && text[j] >= '0' && text[j] <= '9') ++j;
-    const bool word_start = i == 0 || !((text[i - 1] >= '0' && text[i - 1] <= '9') || text[i - 1] == '-' ||
-                                        text[i - 1] == '/' || text[i - 1] == '.' || text[i - 1] == ':');
-    const bool word_end = j == text.size() || !(text[j] == '-' || text[j] == '/' || text[j] == ':' ||
-                                                (text[j] == '.' && j + 1 < text.size() && text[j + 1] >= '0' && text[j + 1] <= '9'));
-    if (j - i == 4 && word_start && word_end) {
-      const int y = std::stoi(std::string(text.substr(i, 4)));
-      if (y >= 1990 && y <= 2100) year = y;
-    }
-    i = j;
-  }
-  return year;
-}
-
 ColumnRole column_role(std::string_view header) {
   const std::string folded = normalize::fold_case(normalize::fold_spaces(header));
   if (folded.empty() || folded.size() > 60) return {};
   if (folded.find('%') != std::string::npos || vocab::set("list_column_skip").in(folded)) return {};
   if (auto m = vocab::set("list_column_code").find(folded)) {
     // "Kod" alone, or with one more word ("Kod (SCB)"); "kod" inside a longer header is no code column.
-    if (m->entry->folded.size() > 3 || word_count(folded) <= 2) {
+    if (m->entry->folded.size() > 3 || header_words(folded) <= 2) {
       const std::string& k = m->meaning();
       return {k == "county_code" ? Role::county_code : k == "org_number" ? Role::org_number : Role::code, k};
     }
   }
   if (auto m = vocab::set("list_column_name").starts(folded)) {
     if (m->meaning() == "lan") {
-      if (word_count(folded) <= 2) return {Role::county, "lan"};
-    } else if (m->meaning() != "any" || word_count(folded) <= 2) {
+      if (header_words(folded) <= 2) return {Role::county, "lan"};
+    } else if (m->meaning() != "any" || header_words(folded) <= 2) {
       return {Role::name, m->meaning()};
     }
   }

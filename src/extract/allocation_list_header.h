@@ -67,7 +67,4 @@ struct Header {
 // Text of a cell or "" when the row is shorter.
 [[nodiscard]] const std::string& cell_text(const std::vector<doc::Cell>& row, std::size_t column);
 
-// A year (1990–2100) printed as a word of `text`, the last one when there are several.
-[[nodiscard]] std::optional<int> year_in(std::string_view text);
-
 }  // namespace bidrag::extract::alloc

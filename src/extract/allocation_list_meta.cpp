@@ -3,13 +3,11 @@
 // when the list names no call. Every cue is in data/vocabulary.tsv (sets list_*).
 #include "allocation_list_meta.h"
 
-#include <unicode/uchar.h>
-#include <unicode/unistr.h>
-
 #include <algorithm>
 
 #include "allocation_list_header.h"
 #include "extract/deadline_classify.h"
+#include "extract/title_year.h"
 #include "bidrag/normalize/agency.h"
 #include "bidrag/normalize/dates.h"
 #include "bidrag/normalize/text.h"
@@ -20,8 +18,10 @@
 namespace bidrag::extract::alloc {
 namespace {
 
+using normalize::capitalised;
 using normalize::fold_case;
 using normalize::fold_spaces;
+using normalize::starts_upper;
 
 // The text lines of a block: its text, or for a table (a label/value layout above the list,
 // "Datum | 2025-02-11") each row's cells joined.
@@ -62,15 +62,7 @@ std::vector<std::string> split_words(std::string_view s) {
   return out;
 }
 
-bool has_digit(std::string_view s) { return s.find_first_of("0123456789") != std::string_view::npos; }
-
 record::Funder funder_of(const normalize::Agency& a) { return record::Funder{a.name, a.org_number}; }
-
-bool starts_upper(std::string_view s) {
-  if (s.empty()) return false;
-  const icu::UnicodeString u = icu::UnicodeString::fromUTF8(icu::StringPiece(s.data(), static_cast<int32_t>(s.size())));
-  return u.length() > 0 && u_isupper(u.char32At(0));
-}
 
 bool has_agency_ending(const std::string& word) {
   const std::string f = fold_case(word);
@@ -239,9 +231,8 @@ std::vector<DeadlineHit> find_deadlines(const doc::Document& d, std::optional<in
       for (const DateHit& h : classify_dates(s, ctx, false)) {
         // A list's decision date is its document date (read_date), not a deadline of the call.
         if (h.role != DateHit::Role::deadline || h.kind == record::DeadlineKind::decision) continue;
-        const std::string kind(record::to_string(h.kind));
-        if (std::any_of(out.begin(), out.end(), [&](const DeadlineHit& x) { return x.kind == kind; })) continue;
-        out.push_back({kind, h.date, h.time, s, b.where});
+        if (std::any_of(out.begin(), out.end(), [&](const DeadlineHit& x) { return x.kind == h.kind; })) continue;
+        out.push_back({h.kind, h.date, h.time, s, b.where});
       }
     }
   }
@@ -263,47 +254,12 @@ std::string strip_prefix(std::string s, const char* set, std::string* meaning = 
   return s;
 }
 
-// The title without its year and the words that lead to the year ("… för år 2023").
-std::string without_year(std::string_view title) {
-  std::vector<std::string> words = split_words(fold_spaces(title));
-  const vocab::Set& lead = vocab::set("list_title_year_lead");
-  bool dropped_year = false;
-  while (!words.empty()) {
-    const std::string& w = words.back();
-    const bool year = year_in(w).has_value() && w.size() <= 6;
-    if ((year && !dropped_year) || (dropped_year && lead.equals(w)) || w == "–" || w == "-" || w == ",") {
-      dropped_year = dropped_year || year;
-      words.pop_back();
-    } else {
-      break;
-    }
-  }
-  // A year inside the title ("Beviljade organisationsbidrag 2025 – ideella …") goes too.
-  std::string out;
-  for (std::size_t i = 0; i < words.size(); ++i) {
-    if (!dropped_year && year_in(words[i]) && words[i].size() <= 6) {
-      dropped_year = true;
-      continue;
-    }
-    out += (out.empty() ? "" : " ") + words[i];
-  }
-  return out;
-}
-
-std::string capitalised(const std::string& s) {
-  icu::UnicodeString u = icu::UnicodeString::fromUTF8(s);
-  if (u.length() > 0) u.replace(0, U16_LENGTH(u.char32At(0)), static_cast<UChar32>(u_toupper(u.char32At(0))));
-  std::string out;
-  u.toUTF8String(out);
-  return out;
-}
-
 }  // namespace
 
 std::string call_title_of(std::string_view list_title) {
   std::string s = strip_prefix(fold_spaces(list_title), "list_title_prefix");
   s = strip_prefix(s, "list_grant_prefix");
-  return capitalised(without_year(s));
+  return capitalised(title_year(s, TitleForm::allocation_list).bare);
 }
 
 ListMeta read_meta(const doc::Document& d, std::size_t table_block, const Snapshot& snapshot) {
@@ -313,7 +269,7 @@ ListMeta read_meta(const doc::Document& d, std::size_t table_block, const Snapsh
   const auto lines = text_lines(d, table_block);
   m.reference = find_reference(lines);
   m.date = find_date(lines);
-  if (m.title) m.year = year_in(*m.title);
+  if (m.title) m.year = title_year(*m.title, TitleForm::allocation_list).year;
   m.deadlines = find_deadlines(d, m.year);
   if (m.title) {
     std::string prefix;
@@ -322,7 +278,7 @@ ListMeta read_meta(const doc::Document& d, std::size_t table_block, const Snapsh
                    vocab::set("list_grant_word").starts(rest).has_value();
   }
   m.names_call = m.names_call || std::any_of(m.deadlines.begin(), m.deadlines.end(), [](const DeadlineHit& h) {
-                   return h.kind == "requisition_close" || h.kind == "application_close";
+                   return h.kind == record::DeadlineKind::requisition_close || h.kind == record::DeadlineKind::application_close;
                  });
   return m;
 }
@@ -342,7 +298,7 @@ std::string call_id_of(const ListMeta& meta, const Context& context, std::vector
 }
 
 std::string list_key_of(const ListMeta& meta, std::vector<std::string>& warnings) {
-  const std::string title = meta.title ? without_year(*meta.title) : std::string();
+  const std::string title = meta.title ? title_year(*meta.title, TitleForm::allocation_list).bare : std::string();
   if (title.empty()) warnings.emplace_back("the list states no title; its list key has no title part");
   if (!meta.funder) warnings.emplace_back("the list names no funder; its list key has no funder part");
   const std::string funder = meta.funder ? meta.funder->name : std::string();

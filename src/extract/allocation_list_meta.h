@@ -16,7 +16,7 @@
 namespace bidrag::extract::alloc {
 
 struct DeadlineHit {
-  std::string kind;  // requisition_close, application_close, report_due, funds_usable_until
+  record::DeadlineKind kind = record::DeadlineKind::other;  // requisition_close, application_close, …
   Date date;
   std::optional<std::string> time;
   std::string text;  // the sentence, white space folded

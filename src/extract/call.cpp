@@ -9,39 +9,17 @@
 #include "bidrag/record/ids.h"
 #include "bidrag/vocab/vocab.h"
 #include "extract/call_parts.h"
+#include "extract/deadline_record.h"
+#include "extract/title_year.h"
 
 namespace bidrag::extract {
 namespace {
 
-// The grant year printed in the title ("… 2023") and the title without it.
-std::optional<int> title_year(const std::string& title, std::string& without) {
-  for (std::size_t i = title.size(); i >= 4; --i) {
-    const std::string_view four = std::string_view(title).substr(i - 4, 4);
-    bool digits = true;
-    for (char c : four) digits = digits && std::isdigit(static_cast<unsigned char>(c));
-    const bool bounded = (i == title.size() || !std::isdigit(static_cast<unsigned char>(title[i]))) &&
-                         (i == 4 || !std::isdigit(static_cast<unsigned char>(title[i - 5])));
-    if (!digits || !bounded) continue;
-    const int year = std::stoi(std::string(four));
-    if (year < 1990 || year > 2100) continue;
-    without = normalize::fold_spaces(title.substr(0, i - 4) + " " + title.substr(i));
-    while (!without.empty() && std::string_view(" -–:,").find(without.back()) != std::string_view::npos)
-      without.pop_back();
-    return year;
-  }
-  without = title;
-  return std::nullopt;
-}
+using normalize::word_count;
 
 std::optional<Date> fetch_date(const Snapshot& s) {
   if (!s.fetched_at || s.fetched_at->size() < 10) return std::nullopt;
   return Date::parse_iso(std::string_view(*s.fetched_at).substr(0, 10));
-}
-
-std::size_t word_count(std::string_view s) {
-  std::size_t n = s.empty() ? 0 : 1;
-  for (char c : s) n += c == ' ';
-  return n;
 }
 
 // A news item: a news badge before the title ("Nyhet · Publicerad …"), or a news folder in the
@@ -174,8 +152,9 @@ std::vector<record::Record> extract_call(const doc::Document& document, const Sn
   if (!title_at || !title) return {};
   record::Call call;
   call.title = *title;
-  std::string bare_title;
-  std::optional<int> year = title_year(call.title, bare_title);
+  const TitleYear title_and_year = title_year(call.title, TitleForm::call_page);
+  const std::string& bare_title = title_and_year.bare;
+  std::optional<int> year = title_and_year.year;
   Dates dates = find_dates(page, year);
   Texts texts = find_texts(page);
   if (!is_call(page, *title_at, dates, texts)) return {};
@@ -255,17 +234,9 @@ std::vector<record::Record> extract_call(const doc::Document& document, const Sn
 
   std::vector<record::Record> out;
   out.emplace_back(call);
-  for (const auto& d : dates.deadlines) {
-    record::Deadline r;
-    r.id = record::deadline_id(call.id, record::to_string(d.kind));
-    r.call_id = call.id;
-    r.source = source_of(snapshot, document.format, document.blocks[d.block].where);
-    r.kind = d.kind;
-    r.date = d.date;
-    r.time = d.time;
-    r.text = d.text;
-    out.emplace_back(std::move(r));
-  }
+  for (const auto& d : dates.deadlines)
+    out.emplace_back(deadline_record(call.id, d.kind, d.date, d.time, d.text,
+                                     source_of(snapshot, document.format, document.blocks[d.block].where)));
   for (auto& found : find_contacts(page)) {
     record::Contact r = found.contact;
     r.id = record::contact_id(call.id, r.name ? *r.name : r.role);
@@ -278,7 +249,7 @@ std::vector<record::Record> extract_call(const doc::Document& document, const Sn
     r.id = record::document_id(call.id, found.url);
     r.call_id = call.id;
     r.source = source_of(snapshot, document.format, found.where);
-    r.role = std::string(record::to_string(found.role));
+    r.role = found.role;
     r.title = found.title;
     r.url = found.url;
     out.emplace_back(std::move(r));

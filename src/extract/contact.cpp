@@ -17,6 +17,8 @@
 namespace bidrag::extract {
 namespace {
 
+using normalize::word_count;
+
 // A line that is only an agency's name ("Boverket", "Statens kulturråd"): a logo or a footer.
 bool is_agency_line(std::string_view text) {
   const auto mentions = normalize::find_agencies_in(text);
@@ -35,17 +37,7 @@ bool label_is(std::string_view label, std::string_view meaning) {
   return m && m->meaning() == meaning;
 }
 
-bool has_digit(std::string_view s) {
-  return std::any_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
-}
-
 bool ends_sentence(std::string_view s) { return !s.empty() && s.back() == '.'; }
-
-std::size_t word_count(std::string_view s) {
-  std::size_t n = s.empty() ? 0 : 1;
-  for (char c : s) n += c == ' ';
-  return n;
-}
 
 std::string trim(std::string_view s) {
   static constexpr std::string_view kJunk[] = {" ", ",", ";", "·", "–", "-"};

@@ -9,7 +9,7 @@
 namespace bidrag::extract {
 namespace {
 
-record::Record error_record(const Snapshot& s, doc::Format format, const std::string& stage, const std::string& message,
+record::Record error_record(const Snapshot& s, doc::Format format, record::ErrorStage stage, const std::string& message,
                             const doc::Locator& where = {}) {
   return record::make_error(s.url, stage, message, source_of(s, format), where);
 }
@@ -25,7 +25,15 @@ std::vector<record::Record> with_warnings(std::vector<record::Record> records, c
   return records;
 }
 
+std::string no_call_message(const std::string& url) { return "no grant call found in " + url; }
+
 }  // namespace
+
+bool holds_no_call(const std::vector<record::Record>& records, const std::string& url) {
+  if (records.size() != 1) return false;
+  const auto* e = std::get_if<record::ErrorRecord>(&records.front());
+  return e && e->stage == record::ErrorStage::extract && e->message == no_call_message(url);
+}
 
 record::Source source_of(const Snapshot& snapshot, doc::Format format, const doc::Locator& where) {
   record::Source s;
@@ -43,26 +51,26 @@ std::vector<record::Record> extract(const Snapshot& snapshot, const Context& con
   try {
     document = parse::parse(snapshot);
   } catch (const Error& e) {
-    return {error_record(snapshot, format, "parse", e.what())};
+    return {error_record(snapshot, format, record::ErrorStage::parse, e.what())};
   } catch (const std::exception& e) {
-    return {error_record(snapshot, format, "parse", snapshot.url + ": " + e.what())};
+    return {error_record(snapshot, format, record::ErrorStage::parse, snapshot.url + ": " + e.what())};
   }
   try {
     if (auto list = extract_allocation_list(document, snapshot, context); list && !list->empty()) return with_warnings(*list, document);
     // A workbook or a CSV file holds lists, never a call's page: say what it lacks.
     if (document.format == doc::Format::xlsx || document.format == doc::Format::csv) {
-      return {error_record(snapshot, document.format, "extract",
+      return {error_record(snapshot, document.format, record::ErrorStage::extract,
                            "no allocation list found in " + snapshot.url +
                                ": no sheet has a header naming a recipient column and an amount column")};
     }
     auto records = extract_call(document, snapshot, context);
     if (!records.empty()) return with_warnings(std::move(records), document);
   } catch (const Error& e) {
-    return {error_record(snapshot, document.format, "extract", e.what())};
+    return {error_record(snapshot, document.format, record::ErrorStage::extract, e.what())};
   } catch (const std::exception& e) {
-    return {error_record(snapshot, document.format, "extract", snapshot.url + ": " + e.what())};
+    return {error_record(snapshot, document.format, record::ErrorStage::extract, snapshot.url + ": " + e.what())};
   }
-  return {error_record(snapshot, document.format, "extract", "no grant call found in " + snapshot.url)};
+  return {error_record(snapshot, document.format, record::ErrorStage::extract, no_call_message(snapshot.url))};
 }
 
 }  // namespace bidrag::extract

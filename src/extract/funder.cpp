@@ -12,11 +12,7 @@
 namespace bidrag::extract {
 namespace {
 
-bool starts_upper(std::string_view s) {
-  if (s.empty()) return false;
-  const auto c = static_cast<unsigned char>(s[0]);
-  return std::isupper(c) || c == 0xC3;
-}
+using normalize::starts_upper;
 
 std::string trim(std::string_view s) {
   while (!s.empty() && s.front() == ' ') s.remove_prefix(1);
@@ -92,9 +88,7 @@ std::string host_name(const std::string& host) {
   const auto last = host.rfind('.');
   if (last == std::string::npos || last == 0) return host;
   const auto before = host.rfind('.', last - 1);
-  std::string name = host.substr(before == std::string::npos ? 0 : before + 1, last - (before == std::string::npos ? 0 : before + 1));
-  if (!name.empty()) name[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(name[0])));
-  return name;
+  return normalize::capitalised(host.substr(before == std::string::npos ? 0 : before + 1, last - (before == std::string::npos ? 0 : before + 1)));
 }
 
 }  // namespace

@@ -14,12 +14,9 @@
 namespace bidrag::extract {
 namespace {
 
+// What may start a sentence or a name's word: an upper-case letter or a digit.
 bool upper_start(std::string_view s) {
-  if (s.empty()) return false;
-  const auto c = static_cast<unsigned char>(s[0]);
-  if (std::isupper(c) || std::isdigit(c)) return true;
-  // Å Ä Ö É (UTF-8 0xC3 0x80–0x9E)
-  return c == 0xC3 && s.size() > 1 && static_cast<unsigned char>(s[1]) < 0x9F;
+  return normalize::starts_upper(s) || (!s.empty() && std::isdigit(static_cast<unsigned char>(s[0])));
 }
 
 // Whether `text` ends with an abbreviation ("kl.", "jan.", "t.ex.") as its last word.
@@ -171,6 +168,10 @@ std::vector<std::string> split_sentences(std::string_view text) {
   return out;
 }
 
+bool has_digit(std::string_view s) {
+  return std::any_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
+}
+
 bool looks_like_name(std::string_view text) {
   const std::string s = normalize::fold_spaces(text);
   if (s.empty() || s.size() > 60) return false;
@@ -252,8 +253,7 @@ std::optional<std::string> Page::title() const {
   }
   std::string out;
   for (const auto& w : words) out += (out.empty() ? "" : " ") + w;
-  out[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(out[0])));
-  return out;
+  return normalize::capitalised(out);
 }
 
 std::optional<std::size_t> Page::find_heading(std::initializer_list<std::string_view> keys) const {

@@ -88,5 +88,7 @@ struct HostPath {
 [[nodiscard]] std::vector<std::string> split_sentences(std::string_view text);
 // Whether `text` looks like a person's name: two to four capitalised words, no digits.
 [[nodiscard]] bool looks_like_name(std::string_view text);
+// Whether `s` holds a digit (0–9).
+[[nodiscard]] bool has_digit(std::string_view s);
 
 }  // namespace bidrag::extract

@@ -7,9 +7,11 @@
 #include <string>
 
 #include "bidrag/fetch/fetch.h"
-#include "fetch/curl_handles.h"
+#include "url/curl_handles.h"
 
 namespace bidrag::fetch::detail {
+
+using curl::Easy, curl::Multi, curl::Slist, curl::make_easy, curl::ensure_global_init;
 
 inline constexpr int kMaxRedirects = 5;
 

@@ -2,8 +2,11 @@
 #include "bidrag/normalize/amounts.h"
 
 #include <array>
+#include <cctype>
+#include <stdexcept>
 
 #include "bidrag/normalize/text.h"
+#include "bidrag/vocab/vocab.h"
 #include "normalize/utf8.h"
 
 namespace bidrag::normalize {
@@ -90,46 +93,62 @@ bool lower_starts_with(std::string_view s, std::size_t i, std::string_view word)
 }
 
 struct UnitWord {
-  std::string_view word;  // lower case
+  std::string word;  // folded (lower case)
   Unit unit;
   const char* currency;
 };
-// Longest first, so "kronor" wins over "kr" and "mnkr" over "mn".
-constexpr std::array<UnitWord, 30> kUnitWords = {{
-    {"miljarder kronor", Unit::mdkr, "SEK"}, {"miljard kronor", Unit::mdkr, "SEK"},
-    {"miljarder kr", Unit::mdkr, "SEK"},     {"miljoner kronor", Unit::mnkr, "SEK"},
-    {"miljon kronor", Unit::mnkr, "SEK"},    {"miljoner kr", Unit::mnkr, "SEK"},
-    {"milj. kronor", Unit::mnkr, "SEK"},     {"milj. kr", Unit::mnkr, "SEK"},
-    {"milj kronor", Unit::mnkr, "SEK"},      {"milj kr", Unit::mnkr, "SEK"},
-    {"mn kronor", Unit::mnkr, "SEK"},        {"mn kr", Unit::mnkr, "SEK"},
-    {"mdr kronor", Unit::mdkr, "SEK"},       {"mdr kr", Unit::mdkr, "SEK"},
-    {"tusen kronor", Unit::tkr, "SEK"},      {"tusen kr", Unit::tkr, "SEK"},
-    {"kronor", Unit::kr, "SEK"},             {"krona", Unit::kr, "SEK"},
-    {"mnkr", Unit::mnkr, "SEK"},             {"mdkr", Unit::mdkr, "SEK"},
-    {"msek", Unit::mnkr, "SEK"},             {"mkr", Unit::mnkr, "SEK"},
-    {"tkr", Unit::tkr, "SEK"},               {"tsek", Unit::tkr, "SEK"},
-    {"ksek", Unit::tkr, "SEK"},              {"sek", Unit::kr, "SEK"},
-    {"kr", Unit::kr, "SEK"},                 {"euro", Unit::kr, "EUR"},
-    {"eur", Unit::kr, "EUR"},                {"€", Unit::kr, "EUR"},
+
+// A unit's name as records print it (RECORDS.md: "unit"), the meanings of the vocabulary's unit
+// sets. The one name table of Unit.
+constexpr std::array<std::pair<Unit, std::string_view>, 4> kUnitNames = {{
+    {Unit::kr, "kr"}, {Unit::tkr, "tkr"}, {Unit::mnkr, "mnkr"}, {Unit::mdkr, "mdkr"},  // vocab-scan: not a cue (unit names of the record contract)
 }};
-// "1 234:-" and "500,-": the kronor signs that stick to the number.
-constexpr UnitWord kKronorSign{":-", Unit::kr, "SEK"};
+
+// The entries of a vocabulary set whose meaning names a unit, or "eur" (euro: whole units).
+std::vector<UnitWord> unit_words(std::string_view set) {
+  std::vector<UnitWord> out;
+  for (const vocab::Entry* e : vocab::set(set).entries()) {
+    if (e->meaning == "eur") {
+      out.push_back({e->folded, Unit::kr, "EUR"});
+    } else if (auto u = unit_from_name(e->meaning)) {
+      out.push_back({e->folded, *u, "SEK"});
+    } else {
+      throw std::logic_error("data/vocabulary.tsv:" + std::to_string(e->line) + ": unknown unit '" + e->meaning + "'");
+    }
+  }
+  return out;
+}
+
+// Units after a number (set amount_unit), longest first, and the kronor signs that stick to it.
+const std::vector<UnitWord>& after_number() {
+  static const std::vector<UnitWord> words = unit_words("amount_unit");
+  return words;
+}
+const std::vector<UnitWord>& kronor_signs() {
+  static const std::vector<UnitWord> signs = unit_words("kronor_sign");
+  return signs;
+}
+
+bool ends_in_letter(std::string_view word) noexcept {
+  return !word.empty() && std::isalpha(static_cast<unsigned char>(word.back())) != 0;
+}
 
 // The unit printed at `i` (after the number); sets `end` past it.
 const UnitWord* scan_unit(std::string_view s, std::size_t number_end, std::size_t& end) {
   // ":-" and ",-" stick to the number; words follow after optional spaces.
-  for (std::string_view sign : {std::string_view(":-"), std::string_view(",-")}) {
-    if (s.substr(number_end).starts_with(sign)) {
-      end = number_end + 2;
+  for (const UnitWord& sign : kronor_signs()) {
+    if (s.substr(number_end).starts_with(sign.word)) {
+      end = number_end + sign.word.size();
       if (end < s.size() && s[end] == '-') ++end;  // ":--"
-      return &kKronorSign;
+      return &sign;
     }
   }
   const std::size_t i = utf8::skip_spaces(s, number_end);
-  for (const UnitWord& u : kUnitWords) {
+  for (const UnitWord& u : after_number()) {
     if (!lower_starts_with(s, i, u.word)) continue;
     const std::size_t e = i + u.word.size();
-    if (u.word != "€" && !utf8::at_word_end(s, e)) continue;
+    // A word unit ends at a word end ("kr" not in "kronologi"); a sign ("€") may touch what follows.
+    if (ends_in_letter(u.word) && !utf8::at_word_end(s, e)) continue;
     end = e;
     return &u;
   }
@@ -188,7 +207,7 @@ AmountResult to_result(std::string_view s, const Found& f, Unit column_unit) {
   std::uint64_t divisor = 1;
   for (int k = 0; k < f.number.decimals; ++k) divisor *= 10;
   if (scaled % divisor != 0) {
-    r.error = "'" + printed + "' is not a whole number of öre";
+    r.error = "'" + printed + "' is not a whole number of öre";  // vocab-scan: not a cue (a message)
     return r;
   }
   AmountMatch m;
@@ -209,28 +228,31 @@ bool is_footnote_marker(char32_t cp) noexcept {
 }  // namespace
 
 const char* to_string(Unit u) noexcept {
-  switch (u) {
-    case Unit::kr: return "kr";
-    case Unit::tkr: return "tkr";
-    case Unit::mnkr: return "mnkr";
-    case Unit::mdkr: return "mdkr";
-  }
-  return "kr";
+  for (const auto& [unit, name] : kUnitNames)
+    if (unit == u) return name.data();
+  return kUnitNames.front().second.data();
+}
+
+std::optional<Unit> unit_from_name(std::string_view name) noexcept {
+  for (const auto& [unit, n] : kUnitNames)
+    if (n == name) return unit;
+  return std::nullopt;
+}
+
+std::vector<std::string_view> unit_names() {
+  std::vector<std::string_view> out;
+  for (const auto& [unit, name] : kUnitNames) out.push_back(name);
+  return out;
 }
 
 std::optional<Unit> unit_from_header(std::string_view header) {
   const std::string h = fold_case(fold_spaces(header));
-  // Longest words first: "tkr" contains "kr", "mnkr" contains "kr".
-  static constexpr std::array<std::pair<std::string_view, Unit>, 14> words = {{
-      {"miljarder kronor", Unit::mdkr}, {"miljoner kronor", Unit::mnkr}, {"tusental kronor", Unit::tkr},
-      {"tusen kronor", Unit::tkr},      {"mdkr", Unit::mdkr},           {"mnkr", Unit::mnkr},
-      {"msek", Unit::mnkr},             {"mkr", Unit::mnkr},            {"tkr", Unit::tkr},
-      {"tsek", Unit::tkr},              {"ksek", Unit::tkr},            {"kronor", Unit::kr},
-      {"sek", Unit::kr},                {"kr", Unit::kr},
-  }};
-  for (const auto& [word, unit] : words) {
+  // The vocabulary's header units, longest first: "tkr" contains "kr", "mnkr" contains "kr".
+  static const std::vector<UnitWord> words = unit_words("header_unit");
+  for (const UnitWord& u : words) {
+    const std::string& word = u.word;
     for (std::size_t at = h.find(word); at != std::string::npos; at = h.find(word, at + 1)) {
-      if (utf8::at_word_start(h, at) && utf8::at_word_end(h, at + word.size())) return unit;
+      if (utf8::at_word_start(h, at) && utf8::at_word_end(h, at + word.size())) return u.unit;
     }
   }
   return std::nullopt;

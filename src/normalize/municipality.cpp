@@ -3,10 +3,12 @@
 
 #include <algorithm>
 #include <array>
+#include <stdexcept>
 #include <unordered_map>
 
 #include "bidrag/common/error.h"
 #include "bidrag/normalize/text.h"
+#include "bidrag/vocab/vocab.h"
 #include "normalize/utf8.h"
 
 namespace bidrag::embedded {
@@ -17,7 +19,50 @@ namespace bidrag::normalize {
 namespace {
 
 constexpr std::string_view kSource = "data/kommuner.csv";
-constexpr std::string_view kLan = " län";
+
+// Words around a name that are not the name, from the vocabulary (sets municipality_affix and
+// county_affix), spaced as keys are: prefixes "region ", suffixes " kommun", " län".
+struct Affixes {
+  std::vector<std::string> prefixes, suffixes;
+};
+
+Affixes affixes_of(std::string_view set) {
+  Affixes a;
+  for (const vocab::Entry* e : vocab::set(set).entries()) {
+    if (e->meaning == "prefix") a.prefixes.push_back(e->folded + " ");
+    else if (e->meaning == "suffix") a.suffixes.push_back(" " + e->folded);
+    else throw std::logic_error("data/vocabulary.tsv:" + std::to_string(e->line) + ": an affix is a prefix or a suffix");
+  }
+  return a;
+}
+const Affixes& municipality_affixes() {
+  static const Affixes a = affixes_of("municipality_affix");
+  return a;
+}
+const Affixes& county_affixes() {
+  static const Affixes a = affixes_of("county_affix");
+  return a;
+}
+
+// Drops the first of `affixes` that starts (ends) `key`; whether one did.
+bool drop_prefix(std::string& key, const std::vector<std::string>& affixes) {
+  for (const std::string& a : affixes) {
+    if (key.starts_with(a)) {
+      key.erase(0, a.size());
+      return true;
+    }
+  }
+  return false;
+}
+bool drop_suffix(std::string& key, const std::vector<std::string>& affixes) {
+  for (const std::string& a : affixes) {
+    if (key.ends_with(a)) {
+      key.erase(key.size() - a.size());
+      return true;
+    }
+  }
+  return false;
+}
 
 std::vector<std::string_view> split(std::string_view line, char sep) {
   std::vector<std::string_view> out;
@@ -145,13 +190,8 @@ std::vector<std::string> candidates(const std::string& key) {
   std::vector<std::string> out{key};
   std::string base = key;
   bool had_affix = false;
-  if (base.starts_with("region ")) base.erase(0, 7), had_affix = true;
-  for (std::string_view suffix : {" kommun", " kommuns", " stad", " stads", " municipality"}) {
-    if (base.ends_with(suffix)) {
-      base.erase(base.size() - suffix.size()), had_affix = true;
-      break;
-    }
-  }
+  if (drop_prefix(base, municipality_affixes().prefixes)) had_affix = true;
+  if (drop_suffix(base, municipality_affixes().suffixes)) had_affix = true;
   if (had_affix) out.push_back(base);
   if (base.ends_with('s') && base.size() > 2) out.push_back(base.substr(0, base.size() - 1));
   if (had_affix) out.push_back(base + "n");
@@ -179,7 +219,7 @@ const Index& index_of(const std::vector<Municipality>& all) {
       ix.county_by_code.emplace(all[i].county_code, i);
       std::string county = key_of(all[i].county);  // "stockholms län"
       ix.county_by_key.emplace(county, i);
-      if (county.ends_with(" län")) county.erase(county.size() - kLan.size());
+      drop_suffix(county, county_affixes().suffixes);
       ix.county_by_key.emplace(county, i);  // "stockholms"
       if (county.ends_with('s')) ix.county_by_key.emplace(county.substr(0, county.size() - 1), i);  // "stockholm"
     }
@@ -199,7 +239,7 @@ Registry::Registry() {
     const auto f = split(line, ',');
     if (f.size() != 4 || f[0].size() != 4 || f[2].size() != 2)
       throw Error(std::string(kSource), "line " + std::to_string(line_no),
-                  "expected 'kommunkod,kommun,lanskod,lan', got '" + std::string(line) + "'");
+                  "expected 'kommunkod,kommun,lanskod,lan', got '" + std::string(line) + "'");  // vocab-scan: not a cue (column names, in a message)
     all_.push_back({std::string(f[0]), std::string(f[1]), std::string(f[2]), std::string(f[3])});
   }
 }
@@ -237,7 +277,7 @@ MunicipalityMatch Registry::resolve(std::string_view printed) const {
   for (const auto& k : keys) {
     if (const auto it = ix.by_ascii.find(ascii_fold(k)); it != ix.by_ascii.end() && it->second.size() == 1) {
       m.municipality = &all_[it->second.front()];
-      m.warnings.push_back("'" + shown + "' read as '" + m.municipality->name + "' (missing å/ä/ö)");
+      m.warnings.push_back("'" + shown + "' read as '" + m.municipality->name + "' (missing å/ä/ö)");  // vocab-scan: not a cue (a message)
       return m;
     }
   }
@@ -275,8 +315,8 @@ const std::string* Registry::county_code(std::string_view printed) const noexcep
   } catch (...) {
     return nullptr;
   }
-  if (key.starts_with("region ")) key.erase(0, 7);
-  if (key.ends_with(" län")) key.erase(key.size() - kLan.size());
+  drop_prefix(key, county_affixes().prefixes);
+  drop_suffix(key, county_affixes().suffixes);
   const auto it = ix.county_by_key.find(key);
   return it == ix.county_by_key.end() ? nullptr : &all_[it->second].county_code;
 }

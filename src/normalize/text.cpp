@@ -143,6 +143,36 @@ std::string fold_case(std::string_view utf8) {
   return us.toUTF8String(out);
 }
 
+bool starts_upper(std::string_view utf8) {
+  if (utf8.empty()) return false;
+  char32_t cp = 0;
+  utf8::decode(utf8, 0, cp);
+  return u_isupper(static_cast<UChar32>(cp)) != 0;
+}
+
+bool starts_lower(std::string_view utf8) {
+  if (utf8.empty()) return false;
+  char32_t cp = 0;
+  utf8::decode(utf8, 0, cp);
+  return u_islower(static_cast<UChar32>(cp)) != 0;
+}
+
+std::size_t word_count(std::string_view folded) {
+  std::size_t n = folded.empty() ? 0 : 1;
+  for (char c : folded) n += c == ' ';
+  return n;
+}
+
+std::string capitalised(std::string_view utf8) {
+  if (utf8.empty()) return {};
+  char32_t cp = 0;
+  const std::size_t n = utf8::decode(utf8, 0, cp);
+  std::string out;
+  utf8::append(out, static_cast<char32_t>(u_toupper(static_cast<UChar32>(cp))));
+  out.append(utf8.substr(n));
+  return out;
+}
+
 bool equals_ci(std::string_view a, std::string_view b) { return fold_case(fold_spaces(a)) == fold_case(fold_spaces(b)); }
 
 std::size_t find_ci(std::string_view haystack, std::string_view needle) {

@@ -38,6 +38,10 @@ template <class Ar, class T>
   requires std::is_arithmetic_v<T> || std::is_enum_v<T>
 void io(Ar& ar, T& v) {
   ar.raw(&v, sizeof v);
+  // A closed set read back must be one of its values: to_string indexes its name table.
+  if constexpr (std::is_same_v<Ar, Reader> && record::NamedSet<T>) {
+    if (static_cast<std::size_t>(v) >= record::names_of<T>().size()) throw std::runtime_error("worker output damaged");
+  }
 }
 template <class Ar>
 void io(Ar& ar, std::string& s) {
@@ -142,13 +146,8 @@ void read_alternative(Reader& r, std::size_t index, record::Record& out) {
 }
 
 record::Record worker_error(const Snapshot& s, const std::string& message) {
-  record::ErrorRecord e;
-  e.id = record::error_id(s.url, "extract");
-  e.source = extract::source_of(s, parse::sniff_format(s));
-  e.url = s.url;
-  e.stage = "extract";
-  e.message = s.url + ": " + message;
-  return e;
+  return record::make_error(s.url, record::ErrorStage::extract, s.url + ": " + message,
+                            extract::source_of(s, parse::sniff_format(s)));
 }
 
 bool marker_in(const char* variable, const Snapshot& s) {

@@ -104,19 +104,42 @@ Source load_source(const Checker& c, const Value& v, const std::string& key) {
     return s;
   }
   if (!v.IsObject()) c.fail(key, "a URL or an object with \"url\"", v);
-  c.keys(v, key, {"url", "kind", "call_id"});
+  c.keys(v, key, {"url", "kind", "call_id", "include", "exclude", "max_pages"});
   if (!v.HasMember("url")) c.fail(key + ".url", "missing (expected an http, https or file URL)");
   s.url = c.url(v["url"], key + ".url", true);
   if (v.HasMember("kind")) {
     s.kind = c.string(v["kind"], key + ".kind");
-    if (s.kind != "auto" && s.kind != "announcement" && s.kind != "allocation_list")
-      c.fail(key + ".kind", "one of auto, announcement, allocation_list", v["kind"]);
+    if (s.kind != "auto" && s.kind != "announcement" && s.kind != "allocation_list" && !s.discovers())
+      c.fail(key + ".kind", "one of auto, announcement, allocation_list, listing, sitemap, feed", v["kind"]);
   }
+  for (const char* k : {"include", "exclude", "max_pages"}) {
+    if (v.HasMember(k) && !s.discovers())
+      c.fail(key + "." + k, "only allowed with \"kind\": \"listing\", \"sitemap\" or \"feed\"");
+  }
+  if (v.HasMember("include")) s.include = c.strings(v["include"], key + ".include");
+  if (v.HasMember("exclude")) s.exclude = c.strings(v["exclude"], key + ".exclude");
+  if (v.HasMember("max_pages")) s.max_pages = static_cast<int>(c.count(v["max_pages"], key + ".max_pages", 1, 10000));
   if (v.HasMember("call_id")) {
     if (s.kind != "allocation_list") c.fail(key + ".call_id", "only allowed with \"kind\": \"allocation_list\"");
     s.call_id = c.string(v["call_id"], key + ".call_id");
   }
   return s;
+}
+
+// Document roles by their contract names (record/kinds.h).
+std::vector<record::DocumentRole> load_follow(const Checker& c, const Value& v) {
+  const auto names = c.strings(v, "follow");
+  std::vector<record::DocumentRole> out;
+  for (std::size_t i = 0; i < names.size(); ++i) {
+    const auto role = record::parse_document_role(names[i]);
+    if (!role) {
+      std::string valid;
+      for (const auto n : record::names_of<record::DocumentRole>()) valid += (valid.empty() ? "" : ", ") + std::string(n);
+      c.fail("follow[" + std::to_string(i) + "]", "a document role (one of " + valid + ")", v[static_cast<rapidjson::SizeType>(i)]);
+    }
+    out.push_back(*role);
+  }
+  return out;
 }
 
 void load_fetch(const Checker& c, const Value& v, fetch::Policy& p) {
@@ -190,7 +213,7 @@ Pipeline parse(const std::string& json, const std::string& file) {
   if (!sources.IsArray() || sources.Empty()) c.fail("sources", "a non-empty array of sources", sources);
   for (rapidjson::SizeType i = 0; i < sources.Size(); ++i)
     p.sources.push_back(load_source(c, sources[i], "sources[" + std::to_string(i) + "]"));
-  if (d.HasMember("follow")) p.follow = c.strings(d["follow"], "follow");
+  if (d.HasMember("follow")) p.follow = load_follow(c, d["follow"]);
   if (d.HasMember("fetch")) load_fetch(c, d["fetch"], p.policy);
   if (d.HasMember("outputs")) load_outputs(c, d["outputs"], p.outputs);
   if (d.HasMember("mirror")) {

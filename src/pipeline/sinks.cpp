@@ -23,6 +23,13 @@ bool starts_with(const std::string& s, std::string_view prefix) { return s.rfind
 
 }  // namespace
 
+std::optional<std::string> sqlite_path(const std::string& spec) {
+  if (spec == "null" || starts_with(spec, "postgresql://") || starts_with(spec, "postgres://")) return std::nullopt;
+  if (starts_with(spec, "sqlite:")) return spec.size() > 7 ? std::optional(spec.substr(7)) : std::nullopt;
+  if (spec.empty() || spec.find("://") != std::string::npos) return std::nullopt;
+  return spec;
+}
+
 std::unique_ptr<store::Sink> make_sink(const std::string& spec) {
   if (spec == "null") return std::make_unique<NullSink>();
   if (starts_with(spec, "postgresql://") || starts_with(spec, "postgres://")) return store::postgres::make_sink(spec);

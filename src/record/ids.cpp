@@ -45,8 +45,8 @@ std::string ceiling_id(std::string_view call, RecipientKind kind, std::string_vi
 
 std::string allocation_list_id(std::string_view call) { return std::string(call) + ":allocation_list"; }
 
-std::string error_id(std::string_view url, std::string_view stage) {
-  return "error:" + sha1_hex(url) + ":" + std::string(stage);
+std::string error_id(std::string_view url, ErrorStage stage) {
+  return "error:" + sha1_hex(url) + ":" + std::string(to_string(stage));
 }
 
 }  // namespace bidrag::record

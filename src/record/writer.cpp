@@ -22,6 +22,12 @@ class Out {
   void str(const std::string& s) { w_.String(s.data(), static_cast<rapidjson::SizeType>(s.size())); }
   void field(const char* k, const std::string& v) { key(k), str(v); }
   void field(const char* k, const char* v) { key(k), w_.String(v); }
+  // A closed set's value as its contract name (kinds.h).
+  template <NamedSet E>
+  void field(const char* k, E v) {
+    const std::string_view name = to_string(v);
+    key(k), w_.String(name.data(), static_cast<rapidjson::SizeType>(name.size()));
+  }
   void field(const char* k, int v) { key(k), w_.Int(v); }
   void field(const char* k, bool v) { key(k), w_.Bool(v); }
   void field(const char* k, const Date& d) { field(k, d.iso()); }
@@ -127,7 +133,7 @@ void body(Out& o, const Call& c) {
   o.field("application_open", c.application_open);
   o.field("application_close", c.application_close);
   o.field("application_close_time", c.application_close_time);
-  if (c.status) o.field("status", std::string(to_string(*c.status)));
+  if (c.status) o.field("status", *c.status);
   else o.field("status", std::optional<std::string>{});
   o.field("as_of", c.as_of);
   o.field("days_left", c.days_left);
@@ -157,7 +163,7 @@ void body(Out& o, const Call& c) {
 
 void body(Out& o, const Deadline& d) {
   head(o, "deadline", d, true);
-  o.field("kind", std::string(to_string(d.kind)));
+  o.field("kind", d.kind);
   o.field("date", d.date);
   o.field("time", d.time);
   o.field("text", d.text);
@@ -293,13 +299,13 @@ std::string Amount::json_number() const {
   return s;
 }
 
-ErrorRecord make_error(std::string url, std::string stage, std::string message, Source source, doc::Locator where) {
+ErrorRecord make_error(std::string url, ErrorStage stage, std::string message, Source source, doc::Locator where) {
   ErrorRecord e;
   e.id = error_id(url, stage);
   if (source.url.empty()) source.url = url;
   e.source = std::move(source);
   e.url = std::move(url);
-  e.stage = std::move(stage);
+  e.stage = stage;
   e.message = std::move(message);
   e.locator = std::move(where);
   return e;

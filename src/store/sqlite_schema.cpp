@@ -78,6 +78,36 @@ SELECT v.version, v.id, v.type, v.call_id, v.url, v.json, v.content_sha256, v.sn
        v.valid_to, v.superseded_by
 FROM record_versions v LEFT JOIN sources s ON s.url = v.url;
 )sql",
+    // 3: call series across years. Each call the store has seen is an edition of its series
+    // (the call's `series`); `previous_call_id` links it to the latest earlier edition of the series in
+    // the store. put() keeps both as calls arrive; a store made before this migration gets them
+    // from the call versions it already holds.
+    R"sql(
+CREATE TABLE editions(
+  call_id TEXT PRIMARY KEY,
+  series TEXT NOT NULL,
+  year INTEGER,
+  previous_call_id TEXT REFERENCES editions(call_id),
+  first_seen TEXT NOT NULL
+);
+CREATE INDEX editions_by_series ON editions(series, year);
+INSERT INTO editions(call_id, series, year, first_seen)
+SELECT id, json_extract(json, '$.series'), json_extract(json, '$.year'), min(first_seen)
+FROM record_versions
+WHERE type = 'call' AND coalesce(json_extract(json, '$.series'), '') <> ''
+GROUP BY id;
+UPDATE editions SET previous_call_id = (
+  SELECT p.call_id FROM editions p WHERE p.series = editions.series AND p.year < editions.year
+  ORDER BY p.year DESC LIMIT 1);
+CREATE VIEW series AS
+SELECT series AS id, count(*) AS editions, min(year) AS first_year, max(year) AS last_year
+FROM editions GROUP BY series;
+)sql",
+    // 4: a discovered page that holds no call is remembered as such, so the next run does not
+    // extract it again while its bytes stay the same.
+    R"sql(
+ALTER TABLE sources ADD COLUMN not_a_call INTEGER NOT NULL DEFAULT 0;
+)sql",
 };
 
 int user_version(const Db& db) {

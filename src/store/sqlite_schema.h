@@ -4,7 +4,7 @@
 
 namespace bidrag::store::sqlite {
 
-inline constexpr int kSchemaVersion = 2;
+inline constexpr int kSchemaVersion = 4;
 
 // Sets WAL mode and applies every migration above the file's user_version, each in its own
 // transaction. Throws IoError when the file is not a SQLite database or is newer than this build.

@@ -7,6 +7,7 @@
 
 #include "bidrag/common/error.h"
 #include "bidrag/common/slug.h"
+#include "bidrag/record/ids.h"
 #include "store/sqlite_handle.h"
 #include "store/sqlite_schema.h"
 
@@ -37,14 +38,15 @@ std::int64_t insert_snapshot(const sqlite::Db& db, const Snapshot& s, const std:
   return sqlite3_last_insert_rowid(db.get());
 }
 
-void remember(const sqlite::Db& db, const Snapshot& s, const std::string& seen, std::int64_t snapshot_id) {
+void remember(const sqlite::Db& db, const Snapshot& s, const std::string& seen, std::int64_t snapshot_id,
+              bool not_a_call) {
   Stmt st(db,
-          "INSERT INTO sources(url, etag, last_modified, sha256, fetched_at, snapshot_id) "
-          "VALUES(?1, ?2, ?3, ?4, ?5, ?6) ON CONFLICT(url) DO UPDATE SET etag = excluded.etag, "
+          "INSERT INTO sources(url, etag, last_modified, sha256, fetched_at, snapshot_id, not_a_call) "
+          "VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7) ON CONFLICT(url) DO UPDATE SET etag = excluded.etag, "
           "last_modified = excluded.last_modified, sha256 = excluded.sha256, fetched_at = excluded.fetched_at, "
-          "snapshot_id = excluded.snapshot_id");
+          "snapshot_id = excluded.snapshot_id, not_a_call = excluded.not_a_call");
   st.bind(1, s.url).bind_opt(2, s.etag).bind_opt(3, s.last_modified).bind(4, s.sha256).bind(5, seen);
-  st.bind(6, snapshot_id).run();
+  st.bind(6, snapshot_id).bind(7, std::int64_t{not_a_call}).run();
 }
 
 std::map<std::string, Current> current_versions(const sqlite::Db& db, const std::string& url) {
@@ -58,6 +60,42 @@ std::map<std::string, Current> current_versions(const sqlite::Db& db, const std:
 std::vector<std::string> json_column(Stmt& st) {
   std::vector<std::string> out;
   while (st.step()) out.push_back(st.text(0));
+  return out;
+}
+
+// Ties each call of `records` to its series (an edition first seen at `seen`) and links every
+// edition of those series to its previous one: an earlier year stored later (the 2022 page read
+// after the 2023 one) moves the link of the editions after it.
+void tie_editions(const sqlite::Db& db, const std::vector<record::Record>& records, const std::string& seen) {
+  Stmt add(db, "INSERT INTO editions(call_id, series, year, first_seen) VALUES(?1, ?2, ?3, ?4) "
+               "ON CONFLICT(call_id) DO NOTHING");
+  Stmt link(db,
+            "UPDATE editions SET previous_call_id = (SELECT p.call_id FROM editions p WHERE p.series = editions.series "
+            "AND p.year < editions.year ORDER BY p.year DESC LIMIT 1) WHERE series = ?1");
+  for (const auto& r : records) {
+    const auto* call = std::get_if<record::Call>(&r);
+    if (!call) continue;
+    const std::string series = call->series.empty() ? record::series_of(call->id) : call->series;
+    add.bind(1, call->id).bind(2, series);
+    if (call->year) add.bind(3, std::int64_t{*call->year});
+    add.bind(4, seen).run();
+    link.bind(1, series).run();
+  }
+}
+
+// An edition with the title of its call's current version.
+constexpr const char* kEdition =
+    "SELECT e.call_id, e.series, e.year, coalesce(e.previous_call_id, ''), e.first_seen, coalesce((SELECT "
+    "json_extract(v.json, '$.title') FROM record_versions v WHERE v.id = e.call_id AND v.type = 'call' AND "
+    "v.valid_to IS NULL ORDER BY v.version DESC LIMIT 1), '') FROM editions e ";
+
+std::vector<Edition> edition_rows(Stmt& st) {
+  std::vector<Edition> out;
+  while (st.step()) {
+    Edition e{st.text(0), st.text(1), std::nullopt, st.text(3), st.text(4), st.text(5)};
+    if (!st.is_null(2)) e.year = static_cast<int>(st.integer(2));
+    out.push_back(std::move(e));
+  }
   return out;
 }
 
@@ -83,6 +121,12 @@ SqliteStore::~SqliteStore() = default;
 std::string SqliteStore::describe() const { return "sqlite:" + path_; }
 
 PutResult SqliteStore::put(const Snapshot& snapshot, const std::vector<record::Record>& records) {
+  return store(snapshot, records, false);
+}
+
+PutResult SqliteStore::put_not_a_call(const Snapshot& snapshot) { return store(snapshot, {}, true); }
+
+PutResult SqliteStore::store(const Snapshot& snapshot, const std::vector<record::Record>& records, bool not_a_call) {
   const auto& db = impl_->db;
   const std::string seen = snapshot.fetched_at.value_or(now_rfc3339());
   bool failed = false;
@@ -102,7 +146,7 @@ PutResult SqliteStore::put(const Snapshot& snapshot, const std::vector<record::R
   if (!snapshot.sha256.empty()) {
     snapshot_id = insert_snapshot(db, snapshot, seen);
     // A failed document is not remembered, so the next run extracts it again.
-    if (!failed) remember(db, snapshot, seen, *snapshot_id);
+    if (!failed) remember(db, snapshot, seen, *snapshot_id, not_a_call);
   }
   auto current = current_versions(db, snapshot.url);
 
@@ -142,21 +186,36 @@ PutResult SqliteStore::put(const Snapshot& snapshot, const std::vector<record::R
       ++result.closed;
     }
   }
+  tie_editions(db, records, seen);
   tx.commit();
   return result;
 }
 
 std::optional<Remembered> SqliteStore::remembered(const std::string& url) {
-  Stmt st(impl_->db, "SELECT coalesce(etag, ''), coalesce(last_modified, ''), sha256, fetched_at FROM sources WHERE url = ?1");
+  Stmt st(impl_->db,
+          "SELECT coalesce(etag, ''), coalesce(last_modified, ''), sha256, fetched_at, not_a_call FROM sources "
+          "WHERE url = ?1");
   st.bind(1, url);
   if (!st.step()) return std::nullopt;
-  return Remembered{st.text(0), st.text(1), st.text(2), st.text(3)};
+  return Remembered{st.text(0), st.text(1), st.text(2), st.text(3), st.integer(4) != 0};
 }
 
 std::vector<std::string> SqliteStore::current_records_of(const std::string& url) {
   Stmt st(impl_->db, "SELECT json FROM record_versions WHERE url = ?1 AND valid_to IS NULL ORDER BY position, version");
   st.bind(1, url);
   return json_column(st);
+}
+
+std::vector<record::DocumentRef> SqliteStore::current_links_of(const std::string& url) {
+  Stmt st(impl_->db,
+          "SELECT id, coalesce(call_id, ''), json_extract(json, '$.role'), coalesce(json_extract(json, '$.title'), ''), "
+          "json_extract(json, '$.url') FROM record_versions WHERE url = ?1 AND valid_to IS NULL AND type = 'document' "
+          "AND json_extract(json, '$.url') IS NOT NULL ORDER BY position, version");
+  st.bind(1, url);
+  std::vector<record::DocumentRef> out;
+  while (st.step())
+    if (auto d = stored_link(st.text(0), st.text(1), st.text(2), st.text(3), st.text(4), url)) out.push_back(std::move(*d));
+  return out;
 }
 
 void SqliteStore::touch(const std::vector<Snapshot>& seen) {
@@ -206,9 +265,81 @@ std::vector<std::string> SqliteStore::records_at(const std::string& selector, co
   return json_column(st);
 }
 
+std::vector<std::string> SqliteStore::records_before(const std::string& time) {
+  Stmt st(impl_->db,
+          "SELECT json FROM record_versions WHERE first_seen < ?1 AND (valid_to IS NULL OR valid_to >= ?1) "
+          "ORDER BY coalesce(call_id, id), type, id, url");
+  st.bind(1, time);
+  return json_column(st);
+}
+
+namespace {
+constexpr const char* kRunColumns =
+    "SELECT id, pipeline, started_at, coalesce(ended_at, ''), coalesce(documents, 0), coalesce(changed, 0), "
+    "coalesce(unchanged, 0), coalesce(failed, 0), coalesce(records, 0), coalesce(bytes, 0) FROM runs ";
+
+SqliteStore::Run run_row(Stmt& st) {
+  SqliteStore::Run r;
+  r.id = st.integer(0);
+  r.pipeline = st.text(1);
+  r.started_at = st.text(2);
+  r.ended_at = st.text(3);
+  auto n = [&](int col) { return static_cast<std::size_t>(st.integer(col)); };
+  r.counts = RunCounts{n(4), n(5), n(6), n(7), n(8), n(9)};
+  return r;
+}
+}  // namespace
+
+std::vector<SqliteStore::Run> SqliteStore::runs_since(const std::string& time) {
+  Stmt st(impl_->db, std::string(kRunColumns) + "WHERE started_at >= ?1 ORDER BY started_at, id");
+  st.bind(1, time);
+  std::vector<Run> out;
+  while (st.step()) out.push_back(run_row(st));
+  return out;
+}
+
+std::optional<SqliteStore::Run> SqliteStore::last_run() {
+  Stmt st(impl_->db, std::string(kRunColumns) + "WHERE ended_at IS NOT NULL ORDER BY started_at DESC, id DESC LIMIT 1");
+  if (!st.step()) return std::nullopt;
+  return run_row(st);
+}
+
 std::vector<std::string> SqliteStore::capture_times(const std::string& url) {
   Stmt st(impl_->db, "SELECT DISTINCT fetched_at FROM snapshots WHERE url = ?1 ORDER BY fetched_at");
   st.bind(1, url);
+  return json_column(st);
+}
+
+std::vector<std::string> SqliteStore::series_ids() {
+  Stmt st(impl_->db, "SELECT DISTINCT series FROM editions ORDER BY series");
+  return json_column(st);
+}
+
+std::vector<Edition> SqliteStore::editions(const std::string& series) {
+  Stmt st(impl_->db, std::string(kEdition) + "WHERE e.series = ?1 ORDER BY e.year IS NULL, e.year, e.call_id");
+  st.bind(1, series);
+  return edition_rows(st);
+}
+
+std::optional<Edition> SqliteStore::edition(const std::string& call_id) {
+  Stmt st(impl_->db, std::string(kEdition) + "WHERE e.call_id = ?1");
+  st.bind(1, call_id);
+  auto rows = edition_rows(st);
+  if (rows.empty()) return std::nullopt;
+  return std::move(rows.front());
+}
+
+std::optional<Edition> SqliteStore::previous_edition(const std::string& call_id) {
+  const auto e = edition(call_id);
+  if (!e || e->previous.empty()) return std::nullopt;
+  return edition(e->previous);
+}
+
+std::vector<std::string> SqliteStore::edition_records(const std::string& call_id) {
+  Stmt st(impl_->db,
+          "SELECT json FROM record_versions WHERE valid_to IS NULL AND (id = ?1 OR call_id = ?1) "
+          "ORDER BY type, id, url");
+  st.bind(1, call_id);
   return json_column(st);
 }
 

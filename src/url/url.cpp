@@ -5,25 +5,14 @@
 
 #include <algorithm>
 #include <cctype>
-#include <memory>
-#include <mutex>
+
+#include "url/curl_handles.h"
 
 namespace bidrag::url {
 namespace {
 
-struct UrlDeleter {
-  void operator()(CURLU* u) const noexcept { curl_url_cleanup(u); }
-};
-struct CurlFree {
-  void operator()(char* p) const noexcept { curl_free(p); }
-};
-using Handle = std::unique_ptr<CURLU, UrlDeleter>;
-using CurlString = std::unique_ptr<char, CurlFree>;
-
-void global_init() {
-  static std::once_flag once;
-  std::call_once(once, [] { curl_global_init(CURL_GLOBAL_DEFAULT); });
-}
+using Handle = curl::Url;
+using curl::CurlString;
 
 std::string lower(std::string text) {
   std::transform(text.begin(), text.end(), text.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
@@ -67,7 +56,7 @@ bool is_http(std::string_view text) {
 }
 
 std::optional<Parts> parse(const std::string& text) {
-  global_init();
+  curl::ensure_global_init();
   Handle h(curl_url());
   if (!h || curl_url_set(h.get(), CURLUPART_URL, text.c_str(), CURLU_NON_SUPPORT_SCHEME) != CURLUE_OK) return std::nullopt;
   Parts p;
@@ -77,11 +66,12 @@ std::optional<Parts> parse(const std::string& text) {
   p.path = part(h.get(), CURLUPART_PATH).value_or("/");
   p.path_query = p.path;
   if (auto query = part(h.get(), CURLUPART_QUERY)) p.path_query += "?" + *query;
+  if (text.find('#') != std::string::npos) p.fragment = part(h.get(), CURLUPART_FRAGMENT).value_or("");
   return p;
 }
 
 std::optional<std::string> resolve(const std::string& base, const std::string& ref) {
-  global_init();
+  curl::ensure_global_init();
   Handle h(curl_url());
   if (!h || curl_url_set(h.get(), CURLUPART_URL, base.c_str(), kFlags) != CURLUE_OK) return std::nullopt;
   // Setting a relative URL on a handle holding an absolute one resolves it (RFC 3986).
@@ -104,7 +94,7 @@ std::string resolve_href(std::string_view base, std::string_view href) {
 }
 
 std::string unescape(std::string_view text) {
-  global_init();
+  curl::ensure_global_init();
   int length = 0;
   CurlString raw(curl_easy_unescape(nullptr, text.data(), static_cast<int>(text.size()), &length));
   if (!raw) return std::string(text);

@@ -78,7 +78,7 @@ TEST(DiffCli, BadInputsExitTwoNamingFileAndLine) {
        "bidrag: error: " + not_json + ":2: not JSON: Missing a name for object member. at column 16\n"},
       {{"diff", kOpen, not_record}, "bidrag: error: " + not_record + ":3: ceiling record: /call_id: required field is missing\n"},
       {{"diff", kOpen, "fixtures/diff/no-such-file.jsonl"}, ""},  // message from read_file, checked below
-      {{"diff", kOpen}, "bidrag: error: diff: give OLD and NEW files, or --db with --call, --from and --to\n"},
+      {{"diff", kOpen}, "bidrag: error: diff: give OLD and NEW files, --series SERIES, or --db with --call, --from and --to\n"},
       {{"diff", "--db", "x.db", "--from", "2022", "--to", "2023"},
        "bidrag: error: diff: --db needs --call, --from and --to\n"},
       {{"diff", "--db", "fixtures/diff/no-such.db", "--call", "a:b", "--from", "2022", "--to", "2023"},

@@ -33,6 +33,7 @@ struct Hostile {
   std::string (*make)();
   bool error_expected;  // the document gives an error record
 };
+using test::PrintTo;  // cases print their name, not their bytes
 
 double child_cpu_seconds() {
   rusage ru{};
@@ -101,7 +102,32 @@ INSTANTIATE_TEST_SUITE_P(
                   return s;
                 },
                 true},
-        Hostile{"html_over_the_byte_limit", "a.html", [] { return page(repeat("<p>text</p>", (17u << 20) / 11)); }, true}),
+        Hostile{"html_over_the_byte_limit", "a.html", [] { return page(repeat("<p>text</p>", (17u << 20) / 11)); }, true},
+        Hostile{"text_line_of_8_MB_without_spaces", "a.txt",
+                [] { return "Statsbidrag 2024\n" + std::string(8u << 20, 'x') + "\n"; }, true},
+        Hostile{"csv_field_of_8_MB", "a.csv",
+                [] { return "Kommun;Belopp\nAle;100 000\nBorås;" + std::string(8u << 20, '9') + "\nEda;300 000\n"; },
+                false},
+        Hostile{"announcement_pdf_cut_to_a_third", "a.pdf",
+                [] {
+                  const std::string p = read_fixture("corpus/sociala-insatser-2023/announcement-open.pdf");
+                  return p.substr(0, p.size() / 3);
+                },
+                true},
+        Hostile{"random_bytes_named_xlsx", "a.xlsx",
+                [] {
+                  std::mt19937 rng(13);
+                  std::string s(300000, '\0');
+                  for (char& c : s) c = static_cast<char>(rng());
+                  return "PK\3\4" + s;
+                },
+                true},
+        Hostile{"workbook_cut_to_a_third", "a.xlsx",
+                [] {
+                  const std::string x = read_fixture("labelled-lists/skolverket-sommarskola-2025.xlsx");
+                  return x.substr(0, x.size() / 3);
+                },
+                true}),
     [](const ::testing::TestParamInfo<Hostile>& p) { return std::string(p.param.name); });
 
 // A real page with deep wrapping: the call is still found and the call record says what was cut.

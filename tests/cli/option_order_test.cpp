@@ -7,6 +7,8 @@
 namespace bidrag::test {
 namespace {
 
+using test::PrintTo;  // cases print their name, not their bytes
+
 const std::string kNews = "fixtures/announce/news.html";
 const std::string kOther = "fixtures/announce/other-agency.html";
 
@@ -58,7 +60,7 @@ TEST(RunOptionOrder, PipelineBeforeOrAfterSinkDbAndOut) {
     if (order == 2) args = {"run", "--db", db, "--out", out, "--sink", "sqlite:" + extra, "pipelines/demo.json"};
     const auto r = run_bidrag(args);
     EXPECT_EQ(r.exit_code, 0) << "order " << order << ": " << r.err;
-    EXPECT_EQ(r.out, "demo: 4 documents, 4 changed, 0 unchanged, 0 failed\n") << "order " << order;
+    EXPECT_EQ(r.out, "demo: 4 documents, 4 changed, 0 unchanged, 0 failed; 2 list pages read, 2 pages found, 0 not calls\n") << "order " << order;
     EXPECT_EQ(count_of(read_file(out), "\n"), 89u) << "order " << order;
     EXPECT_EQ(sqlite_scalar(extra, "SELECT COUNT(DISTINCT url) FROM record_versions"), 4) << "order " << order;
   }

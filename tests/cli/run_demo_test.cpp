@@ -21,7 +21,7 @@ TEST(RunDemoTest, FollowsTheAnnouncementsToTheirListsAndIsIdempotent) {
   const std::string db = dir + "/bidrag.db", out = dir + "/records.jsonl";
   const auto first = run_bidrag({"run", "pipelines/demo.json", "--db", db, "--out", out});
   EXPECT_EQ(first.exit_code, 0) << first.err;
-  EXPECT_EQ(first.out, "demo: 4 documents, 4 changed, 0 unchanged, 0 failed\n");
+  EXPECT_EQ(first.out, "demo: 4 documents, 4 changed, 0 unchanged, 0 failed; 2 list pages read, 2 pages found, 0 not calls\n");
   EXPECT_EQ(first.err, "");  // quiet in a pipe
   const std::string jsonl = read_file(out);
   EXPECT_TRUE(records_valid(jsonl));
@@ -42,15 +42,15 @@ TEST(RunDemoTest, FollowsTheAnnouncementsToTheirListsAndIsIdempotent) {
                    // allocation_list, its requisition deadline) citing the https URL
 
   EXPECT_EQ(sqlite_scalar(db, "SELECT count(*) FROM record_versions"), 89);
-  EXPECT_EQ(sqlite_scalar(db, "SELECT count(*) FROM snapshots"), 4);
+  EXPECT_EQ(sqlite_scalar(db, "SELECT count(*) FROM snapshots"), 6);  // and the two list pages
 
   // Again: nothing changed, nothing extracted, the same output.
   const auto second = run_bidrag({"run", "pipelines/demo.json", "--db", db, "--out", out});
   EXPECT_EQ(second.exit_code, 0) << second.err;
-  EXPECT_EQ(second.out, "demo: 4 documents, 0 changed, 4 unchanged, 0 failed\n");
+  EXPECT_EQ(second.out, "demo: 4 documents, 0 changed, 4 unchanged, 0 failed; 2 list pages read, 2 pages found, 0 not calls\n");
   EXPECT_EQ(read_file(out), jsonl);
   EXPECT_EQ(sqlite_scalar(db, "SELECT count(*) FROM record_versions"), 89);
-  EXPECT_EQ(sqlite_scalar(db, "SELECT count(*) FROM snapshots"), 4);
+  EXPECT_EQ(sqlite_scalar(db, "SELECT count(*) FROM snapshots"), 6);  // and the two list pages
   EXPECT_EQ(sqlite_scalar(db, "SELECT count(*) FROM runs WHERE ended_at IS NOT NULL AND documents = 4"), 2);
 }
 

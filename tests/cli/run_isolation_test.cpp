@@ -10,6 +10,8 @@
 namespace bidrag::test {
 namespace {
 
+using test::PrintTo;  // cases print their name, not their bytes
+
 // Only the 2022 announcement holds this text.
 constexpr const char* kMarker = "<title>Sociala insatser i utsatta omr\xc3\xa5""den 2022";
 constexpr const char* kUrl2022 = "https://statsbidrag.socialstyrelsen.se/statsbidrag/sociala-insatser-i-utsatta-omraden-2022/";
@@ -34,7 +36,7 @@ TEST_P(RunIsolation, TheOtherDocumentsAreStored) {
   ::unsetenv(c.variable);
   EXPECT_EQ(r.exit_code, 1) << r.err;
   // The 2022 announcement fails, so its allocation list is never reached: 3 documents.
-  EXPECT_EQ(r.out, "demo: 3 documents, 2 changed, 0 unchanged, 1 failed\n");
+  EXPECT_EQ(r.out, "demo: 3 documents, 2 changed, 0 unchanged, 1 failed; 2 list pages read, 2 pages found, 0 not calls\n");
   const std::string records = read_file(out);
   EXPECT_EQ(count_of(records, "\n"), 46u);  // the 2023 announcement (15) and its list (30), one error
   EXPECT_EQ(count_of(records, "\"type\":\"error\""), 1u);

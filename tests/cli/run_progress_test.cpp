@@ -21,10 +21,12 @@ TEST(RunProgressTest, OneUpdatingLineOnATerminal) {
   char buf[4096];
   for (std::size_t n; (n = fread(buf, 1, sizeof buf, p)) > 0;) out.append(buf, n);
   EXPECT_EQ(pclose(p), 0);
-  // The total grows as the announcements' links are found; the line is redrawn in place.
+  // The total grows as the list's pages and the announcements' links are found (the two list
+  // pages count as documents here); the line is redrawn in place.
   EXPECT_EQ(out.rfind("\rdemo: 1/3 documents  0.0 MB  0 errors  ", 0), 0u) << out;
-  EXPECT_NE(out.find("\x1b[K\rdemo: 4/4 documents  0.1 MB  0 errors  "), std::string::npos) << out;
-  const std::string end = "\r\x1b[Kdemo: 4 documents, 4 changed, 0 unchanged, 0 failed\r\n";
+  EXPECT_NE(out.find("\x1b[K\rdemo: 6/6 documents  0.1 MB  0 errors  "), std::string::npos) << out;
+  const std::string end =
+      "\r\x1b[Kdemo: 4 documents, 4 changed, 0 unchanged, 0 failed; 2 list pages read, 2 pages found, 0 not calls\r\n";
   ASSERT_GE(out.size(), end.size());
   EXPECT_EQ(out.substr(out.size() - end.size()), end);
   EXPECT_EQ(std::count(out.begin(), out.end(), '\n'), 1);  // one line, redrawn

@@ -12,8 +12,8 @@ TEST(JsonValue, KeepsNumbersAsWrittenAndKeyOrder) {
   const Value v = parse_json(R"({"b":1234567.50,"a":[1,-0.05,true,null,"å"]})");
   ASSERT_TRUE(v.is_object());
   ASSERT_EQ(v.members.size(), 2u);
-  EXPECT_EQ(v.members[0].first, "b");
-  EXPECT_EQ(v.members[0].second.text, "1234567.50");
+  EXPECT_EQ(v.members[0].key, "b");
+  EXPECT_EQ(v.members[0].value.text, "1234567.50");
   EXPECT_EQ(to_json(v), R"({"b":1234567.50,"a":[1,-0.05,true,null,"å"]})");
 }
 

@@ -29,7 +29,7 @@ TEST(AllocationListBadPdf, ErrorRecordNamingTheSource) {
     ASSERT_EQ(records.size(), 1u);
     const auto* e = std::get_if<record::ErrorRecord>(&records[0]);
     ASSERT_NE(e, nullptr);
-    EXPECT_EQ(e->stage, "parse");
+    EXPECT_EQ(e->stage, record::ErrorStage::parse);
     EXPECT_EQ(e->url, url);
     EXPECT_EQ(e->message, url + ": " + c.message);
     EXPECT_TRUE(test::record_valid(record::to_json(records[0])));

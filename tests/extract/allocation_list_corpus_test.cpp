@@ -87,7 +87,7 @@ TEST_P(CorpusListsV2, ListRecord) {
   ASSERT_TRUE(l.total_stated);
   EXPECT_EQ(l.total_stated->ore, sek(exp_, "total_sek"));
   EXPECT_EQ(l.total_computed.ore, sek(exp_, "total_computed_sek"));
-  EXPECT_EQ(l.sum_check, *str(exp_, "sum_check"));
+  EXPECT_EQ(record::to_string(l.sum_check), *str(exp_, "sum_check"));
   EXPECT_EQ(l.warnings, std::vector<std::string>{});
   // Subtotals, per county.
   const rapidjson::Value empty(rapidjson::kArrayType);

@@ -112,7 +112,7 @@ TEST(AllocationListTables, CountyNameAmountColumnsWithTotalInTheCountyColumn) {
   EXPECT_EQ(r.list->unit, "kr");
   EXPECT_EQ(r.list->total_stated->ore, 5409711400);
   EXPECT_EQ(r.list->total_computed.ore, 5409711400);
-  EXPECT_EQ(r.list->sum_check, "ok");
+  EXPECT_EQ(r.list->sum_check, record::SumCheck::ok);
   EXPECT_EQ(r.list->reference, "dnr 4.1-77/2024");
   EXPECT_EQ(r.list->document_date->iso(), "2024-01-15");
   EXPECT_TRUE(r.list->warnings.empty());
@@ -131,7 +131,7 @@ TEST(AllocationListTables, SideBySideGroupsAreReadLeftGroupFirst) {
                                 {"Summa", "22 511 539", "", ""}}}));
   EXPECT_EQ(rows_of(r), (CodeAmounts{{"1214", 911476300}, {"1230", 94042700}, {"1231", 104515600},
                                       {"1275", 565323200}, {"1276", 575796100}}));
-  EXPECT_EQ(r.list->sum_check, "ok");
+  EXPECT_EQ(r.list->sum_check, record::SumCheck::ok);
   EXPECT_EQ(r.ceilings[3].cells, (std::vector<std::string>{"Perstorp", "5 653 232"}));
   EXPECT_DOUBLE_EQ(r.ceilings[3].source.locator.bbox.x0, 250);
 }
@@ -152,7 +152,7 @@ TEST(AllocationListTables, CountySubHeadersAndSubtotalsAreNoMunicipalities) {
   EXPECT_EQ(r.list->subtotals[0].county_code, "01");
   EXPECT_EQ(r.list->subtotals[0].amount.ore, 30000);
   EXPECT_EQ(r.list->subtotals[1].county_code, "03");
-  EXPECT_EQ(r.list->sum_check, "ok");
+  EXPECT_EQ(r.list->sum_check, record::SumCheck::ok);
   EXPECT_EQ(r.list->warnings,
             (std::vector<std::string>{"subtotal 'Summa Uppsala län' 60 kr differs from the sum of its rows 50 kr"}));
 }
@@ -175,7 +175,7 @@ TEST(AllocationListTables, WrappedNamesJoinWhicheverLineHoldsTheAmount) {
   // The row's box covers both lines.
   EXPECT_DOUBLE_EQ(r.ceilings[0].source.locator.bbox.y0, 112);
   EXPECT_DOUBLE_EQ(r.ceilings[0].source.locator.bbox.y1, 134);
-  EXPECT_EQ(r.list->sum_check, "no_total");
+  EXPECT_EQ(r.list->sum_check, record::SumCheck::no_total);
   EXPECT_FALSE(r.list->total_stated);
 }
 
@@ -190,7 +190,7 @@ TEST(AllocationListTables, FootnoteMarkersStayInTheNameAsPrinted) {
   EXPECT_EQ(r.ceilings[0].municipality.name, "Södertälje");
   EXPECT_EQ(r.ceilings[1].municipality.name_as_printed, "Stockholm¹");
   EXPECT_EQ(r.ceilings[2].amount_as_printed, "3 000²");
-  EXPECT_EQ(r.list->sum_check, "ok");
+  EXPECT_EQ(r.list->sum_check, record::SumCheck::ok);
 }
 
 TEST(AllocationListTables, ZeroAndDashAreZeroAndStillCeilings) {
@@ -205,7 +205,7 @@ TEST(AllocationListTables, TkrColumnsScaleExactly) {
   EXPECT_EQ(rows_of(r), (CodeAmounts{{"0780", 318900000}, {"0761", 119920000}}));
   EXPECT_EQ(r.list->unit, "tkr");
   EXPECT_EQ(r.list->total_stated->ore, 438820000);
-  EXPECT_EQ(r.list->sum_check, "ok");
+  EXPECT_EQ(r.list->sum_check, record::SumCheck::ok);
 }
 
 TEST(AllocationListTables, TwoLineHeaderAndTusentalKronor) {
@@ -217,7 +217,7 @@ TEST(AllocationListTables, TwoLineHeaderAndTusentalKronor) {
 TEST(AllocationListTables, MismatchingTotalNamesBothFigures) {
   const auto r = run(list_doc({{{"Kommun", "Belopp (kr)"}, {"Kiruna", "1 000"}, {"Luleå", "2 000"},
                                 {"Totalt", "1 003 000"}}}));
-  EXPECT_EQ(r.list->sum_check, "mismatch");
+  EXPECT_EQ(r.list->sum_check, record::SumCheck::mismatch);
   EXPECT_EQ(r.list->total_stated->ore, 100300000);
   EXPECT_EQ(r.list->total_computed.ore, 300000);
   EXPECT_EQ(r.list->warnings,
@@ -251,13 +251,13 @@ TEST(AllocationListTables, PagesWithRepeatedOrMissingHeaderAreOneList) {
   EXPECT_EQ(rows_of(r), (CodeAmounts{{"2584", 100000}, {"2580", 200000}, {"2521", 300000}}));
   EXPECT_EQ(r.ceilings[1].source.locator.page, 2);
   EXPECT_EQ(r.ceilings[2].source.locator.page, 3);
-  EXPECT_EQ(r.list->sum_check, "ok");
+  EXPECT_EQ(r.list->sum_check, record::SumCheck::ok);
 }
 
 TEST(AllocationListTables, TotalPrintedAsTextBelowTheTable) {
   const auto r = run(list_doc({{{"Kommun", "Belopp (kr)"}, {"Kiruna", "1 000"}, {"Luleå", "2 000"}}}, {"Totalt 3 000"}));
   EXPECT_EQ(r.list->total_stated->ore, 300000);
-  EXPECT_EQ(r.list->sum_check, "ok");
+  EXPECT_EQ(r.list->sum_check, record::SumCheck::ok);
 }
 
 TEST(AllocationListTables, VocabularyNotPositionPicksTheAmountColumn) {

@@ -94,7 +94,7 @@ TEST(AllocationListV2, YearColumnsGiveACeilingPerRecipientAndYear) {
   EXPECT_EQ(r.ceilings[1].amount.ore, 120'000'00);
   EXPECT_EQ(r.ceilings[3].amount.ore, 210'000'00);
   EXPECT_EQ(r.list->total_stated->ore, 630'000'00);
-  EXPECT_EQ(r.list->sum_check, "ok");
+  EXPECT_EQ(r.list->sum_check, record::SumCheck::ok);
   EXPECT_EQ(r.list->warnings, std::vector<std::string>{});
 }
 
@@ -105,7 +105,7 @@ TEST(AllocationListV2, GrantedIsTheCeilingNotPaid) {
   ASSERT_EQ(r.ceilings.size(), 1u);
   EXPECT_EQ(r.ceilings[0].amount.ore, 100'000'00);
   EXPECT_TRUE(r.ceilings[0].parts.empty());
-  EXPECT_EQ(r.list->sum_check, "ok");
+  EXPECT_EQ(r.list->sum_check, record::SumCheck::ok);
 }
 
 TEST(AllocationListV2, PartsBesideATotalColumn) {
@@ -135,7 +135,7 @@ TEST(AllocationListV2, UnitsInCellsAndDigitGroups) {
   EXPECT_EQ(r.ceilings[0].amount_as_printed, "2 071,9 tkr");
   EXPECT_EQ(r.ceilings[1].amount.ore, 1'500'000'00);
   EXPECT_EQ(r.list->unit, "tkr");
-  EXPECT_EQ(r.list->sum_check, "ok");
+  EXPECT_EQ(r.list->sum_check, record::SumCheck::ok);
 }
 
 TEST(AllocationListV2, RegionsByCountyCodeNotTheirNamesakeMunicipalities) {
@@ -161,7 +161,7 @@ TEST(AllocationListV2, RegionsByCountyCodeNotTheirNamesakeMunicipalities) {
   EXPECT_EQ(r.ceilings[4].warnings, std::vector<std::string>{"no region named 'Region Atlantis'"});
   EXPECT_EQ(r.ceilings[4].id, "socialstyrelsen:regionerna-for-tandvard:2024:ceiling:region-region-atlantis");
   EXPECT_EQ(r.list->recipient_kind, record::RecipientKind::region);
-  EXPECT_EQ(r.list->sum_check, "ok");
+  EXPECT_EQ(r.list->sum_check, record::SumCheck::ok);
 }
 
 TEST(AllocationListV2, LansstyrelserAndCounties) {
@@ -194,7 +194,7 @@ TEST(AllocationListV2, OrganisationsWithCheckedOrganisationNumbers) {
   EXPECT_EQ(r.ceilings[1].recipient.code, std::nullopt);
   EXPECT_EQ(r.ceilings[1].warnings, std::vector<std::string>{"'802283-3588' is not a valid organisation number"});
   EXPECT_EQ(r.list->recipient_kind, record::RecipientKind::organisation);
-  EXPECT_EQ(r.list->sum_check, "ok");
+  EXPECT_EQ(r.list->sum_check, record::SumCheck::ok);
 }
 
 TEST(AllocationListV2, BareYearHeadersAndANumberPrintedWithTheName) {
@@ -266,7 +266,7 @@ TEST(AllocationListV2, ACsvThatIsNoListIsAnErrorSayingSo) {
   ASSERT_EQ(records.size(), 1u);
   const auto* e = std::get_if<record::ErrorRecord>(&records[0]);
   ASSERT_NE(e, nullptr) << record::to_json(records[0]);
-  EXPECT_EQ(e->stage, "extract");
+  EXPECT_EQ(e->stage, record::ErrorStage::extract);
   EXPECT_EQ(e->message, "no allocation list found in https://example.se/data/besok.csv: no sheet has a header naming a "
                         "recipient column and an amount column");
   EXPECT_TRUE(test::record_valid(record::to_json(records[0])));

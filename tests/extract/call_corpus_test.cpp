@@ -106,7 +106,7 @@ TEST_P(CorpusAnnouncement, GivesTheExpectedValues) {
   std::vector<std::tuple<std::string, std::string, std::string>> want_doc, got_doc;
   for (const auto& d : exp["documents"].GetArray())
     want_doc.emplace_back(d["role"].GetString(), d["title"].GetString(), d["url"].GetString());
-  for (const auto& d : got.documents) got_doc.emplace_back(d.role, d.title, d.url);
+  for (const auto& d : got.documents) got_doc.emplace_back(record::to_string(d.role), d.title, d.url);
   EXPECT_EQ(got_doc, want_doc);
 
   // Contacts as a set: the 2023 expected file lists the contact person first although the

@@ -102,7 +102,7 @@ TEST(CallPageDump, MarkersBecomeTheCallsDocuments) {
   const auto records = extract::extract(make_snapshot("https://www.formas.se/bidrag/lokala-projekt-2025/", dump, "text/plain"));
   std::vector<std::string> got;
   for (const auto& r : records)
-    if (const auto* d = std::get_if<record::DocumentRef>(&r)) got.push_back(d->role + "|" + d->title + "|" + d->url);
+    if (const auto* d = std::get_if<record::DocumentRef>(&r)) got.push_back(std::string(record::to_string(d->role)) + "|" + d->title + "|" + d->url);
   EXPECT_EQ(outcome(records), "Bidrag till lokala projekt 2025|Formas|formas:bidrag-till-lokala-projekt:2025");
   EXPECT_EQ(got, (std::vector<std::string>{
                      "application|Till e-tjänsten|https://e.formas.se/ansok",

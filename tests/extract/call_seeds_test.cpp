@@ -89,14 +89,14 @@ TEST(SeedOpenPrint, GivesTheAcceptanceValues) {
 
   const auto* instructions = document(r, "/anvisningar/statsbidrag-anvisningar-sociala-insatser-2023.pdf");
   ASSERT_NE(instructions, nullptr);
-  EXPECT_EQ(instructions->role, "instructions");
+  EXPECT_EQ(instructions->role, record::DocumentRole::instructions);
   EXPECT_EQ(instructions->title, "Anvisningar för ansökan");
   const auto* list = document(r, "/fordelning/statsbidrag-fordelningslista-sociala-insatser-2023.pdf");
   ASSERT_NE(list, nullptr);
-  EXPECT_EQ(list->role, "allocation_list");
+  EXPECT_EQ(list->role, record::DocumentRole::allocation_list);
   const auto* apply = document(r, "utlysningsid=2cc867dd-d970-471a-861c-d05532f72c4e");
   ASSERT_NE(apply, nullptr);
-  EXPECT_EQ(apply->role, "application");
+  EXPECT_EQ(apply->role, record::DocumentRole::application);
   EXPECT_EQ(apply->title, "Rekvirera nu");
   EXPECT_EQ(r.documents.size(), 8u);
 }
@@ -166,8 +166,8 @@ TEST(OtherAgencyTemplate, ReadsHeadingsLabelsAndTwoContactPersons) {
   ASSERT_EQ(r.documents.size(), 2u);
   // "../../dokument/…" against <base href>.
   EXPECT_EQ(r.documents[0].url, "https://www.exempelmyndigheten.se/dokument/riktlinjer-lokalt-kulturarbete-2024.pdf");
-  EXPECT_EQ(r.documents[0].role, "instructions");
-  EXPECT_EQ(r.documents[1].role, "application");
+  EXPECT_EQ(r.documents[0].role, record::DocumentRole::instructions);
+  EXPECT_EQ(r.documents[1].role, record::DocumentRole::application);
 }
 
 TEST(OtherAgencyTemplate, Windows1252PageGivesTheSameRecords) {
@@ -182,7 +182,7 @@ TEST(OtherAgencyTemplate, Windows1252PageGivesTheSameRecords) {
 TEST(NotACall, NewsPageIsAnErrorRecordNotAHalfFilledCall) {
   const Records r = run("announce/news.html", "https://example.se/nyheter/x/");
   ASSERT_EQ(r.errors.size(), 1u);
-  EXPECT_EQ(r.errors[0].stage, "extract");
+  EXPECT_EQ(r.errors[0].stage, record::ErrorStage::extract);
   EXPECT_EQ(r.errors[0].message, "no grant call found in https://example.se/nyheter/x/");
   EXPECT_EQ(r.call.id, "");
   EXPECT_EQ(r.jsonl.find("\"type\":\"call\""), std::string::npos);

@@ -179,7 +179,7 @@ TEST_F(PrintVersusPage, EightDocumentsWithRoles) {
   };
   ASSERT_EQ(docs.size(), want.size());
   for (std::size_t i = 0; i < want.size(); ++i) {
-    EXPECT_EQ(docs[i].role, want[i][0]) << i;
+    EXPECT_EQ(record::to_string(docs[i].role), want[i][0]) << i;
     EXPECT_EQ(docs[i].title, want[i][1]) << i;
     EXPECT_EQ(docs[i].url, want[i][2]) << i;
   }

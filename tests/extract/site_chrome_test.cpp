@@ -21,7 +21,7 @@ TEST(SiteChromeTest, APageWithoutMainKeepsOnlyItsOwnDocuments) {
   std::string call_id;
   for (const auto& r : records) {
     if (const auto* c = std::get_if<record::Call>(&r)) call_id = c->id;
-    if (const auto* d = std::get_if<record::DocumentRef>(&r)) documents.push_back({d->role, d->title, d->url});
+    if (const auto* d = std::get_if<record::DocumentRef>(&r)) documents.push_back({std::string(record::to_string(d->role)), d->title, d->url});
   }
   EXPECT_EQ(call_id, "exempelverket:stod-till-foreningar:2024");
   EXPECT_EQ(documents, (std::vector<std::vector<std::string>>{

@@ -10,6 +10,8 @@
 namespace bidrag {
 namespace {
 
+using test::PrintTo;  // cases print their name, not their bytes
+
 using doc::BlockKind;
 
 std::vector<std::string> texts(const std::vector<doc::Cell>& row) {

@@ -1,12 +1,57 @@
-// Table-driven tests of the PDF parser's small rules: print dates, page numbers, facts, and
-// line-end hyphenation.
+// Table-driven tests of the PDF parser's small rules: print dates, page numbers, facts,
+// line-end hyphenation, and the table finder's leader dots and right-to-left lines.
 #include <gtest/gtest.h>
 
 #include "parse/pdf/blocks.h"
 #include "parse/pdf/print_chrome.h"
+#include "parse/pdf/table_layout.h"
 
 namespace bidrag::parse::pdf {
 namespace {
+
+// A word at x0..x1 on the line y = 100..110, 10 pt type.
+Word word(std::string text, double x0, double x1) {
+  Word w;
+  w.text = std::move(text);
+  w.box = {x0, 100, x1, 110};
+  w.font_size = 10;
+  return w;
+}
+
+std::vector<std::string> segment_texts(const std::vector<Word>& words) {
+  const auto lines = layout::build_lines(words, {});
+  std::vector<std::string> out;
+  for (const auto& l : lines) {
+    for (const auto& s : l.segments) out.push_back(s.text);
+  }
+  return out;
+}
+
+TEST(TableLines, LeaderDotsPartLabelAndAmount) {
+  // \dotfill: one word per dot, closer together than a word space.
+  std::vector<Word> dotted{word("Lokalhyra", 0, 40)};
+  for (int k = 0; k < 12; ++k) dotted.push_back(word(".", 43 + 3.0 * k, 44.5 + 3.0 * k));
+  dotted.push_back(word("186", 81, 96));
+  dotted.push_back(word("500", 98, 113));
+  EXPECT_EQ(segment_texts(dotted), (std::vector<std::string>{"Lokalhyra", "186 500"}));
+  // Dots stuck to the label, then the amount a word space away.
+  EXPECT_EQ(segment_texts({word("Summa.........", 0, 60), word("1", 62, 67), word("653", 69, 84)}),
+            (std::vector<std::string>{"Summa", "1 653"}));
+  // ".." (no data) and an ellipsis closing a phrase stay text.
+  EXPECT_EQ(segment_texts({word("Kultur", 0, 30), word("..", 120, 126)}), (std::vector<std::string>{"Kultur", ".."}));
+  EXPECT_EQ(segment_texts({word("med", 0, 18), word("mera...", 21, 50)}), (std::vector<std::string>{"med mera..."}));
+}
+
+TEST(TableLines, RightToLeftInLogicalOrder) {
+  // Poppler's words as they stand on the page: the digit groups of "12 500" swapped by the
+  // bidi algorithm, a Hebrew word with its letters left to right (חיפה as הפיח).
+  const auto texts = segment_texts({word("500", 10, 25), word("12", 28, 38), word("\u05d4\u05e4\u05d9\u05d7", 100, 130),
+                                    word("\u05e2\u05d1\u05e9", 170, 190), word("\u05e8\u05d0\u05d1", 193, 213)});
+  // באר שבע: two words, read right to left.
+  EXPECT_EQ(texts, (std::vector<std::string>{"12 500", "\u05d7\u05d9\u05e4\u05d4", "\u05d1\u05d0\u05e8 \u05e9\u05d1\u05e2"}));
+  // A left-to-right line is left alone.
+  EXPECT_EQ(segment_texts({word("12", 10, 20), word("500", 23, 38)}), (std::vector<std::string>{"12 500"}));
+}
 
 TEST(PrintDate, BrowserHeaderFormats) {
   const std::vector<std::pair<std::string, std::string>> cases = {

@@ -13,6 +13,8 @@ struct CorpusCase {
   std::size_t ceilings;
   const char* total;
 };
+// Cases print their folder, not their bytes.
+void PrintTo(const CorpusCase& c, std::ostream* os) { *os << c.dir; }
 
 class CorpusList : public ::testing::TestWithParam<CorpusCase> {};
 

@@ -13,6 +13,8 @@
 namespace bidrag {
 namespace {
 
+using test::PrintTo;  // cases print their name, not their bytes
+
 using doc::BlockKind;
 
 doc::Document workbook(const std::string& relative) {

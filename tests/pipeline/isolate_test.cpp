@@ -33,6 +33,7 @@ struct Doc {
   const char* fixture;
   std::size_t records;
 };
+using test::PrintTo;  // cases print their name, not their bytes
 
 class IsolatedExtract : public ::testing::TestWithParam<Doc> {};
 
@@ -61,7 +62,7 @@ INSTANTIATE_TEST_SUITE_P(
 std::string only_error(const std::vector<record::Record>& records) {
   if (records.size() != 1 || !std::holds_alternative<record::ErrorRecord>(records[0])) return "not one error record";
   const auto& e = std::get<record::ErrorRecord>(records[0]);
-  EXPECT_EQ(e.stage, "extract");
+  EXPECT_EQ(e.stage, record::ErrorStage::extract);
   EXPECT_EQ(e.url, "https://www.exempel.se/a");
   return e.message;
 }

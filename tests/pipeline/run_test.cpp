@@ -102,7 +102,7 @@ struct FakeExtractor {
       doc.url = s.bytes.substr(16);
       doc.id = record::document_id(kCall, doc.url);
       doc.call_id = kCall;
-      doc.role = "allocation_list";
+      doc.role = record::DocumentRole::allocation_list;
       doc.title = "Fördelningslista";
       doc.source = source(s);
       out.emplace_back(doc);
@@ -123,13 +123,7 @@ struct FakeExtractor {
         out.emplace_back(c);
       }
     } else {
-      record::ErrorRecord e;
-      e.id = record::error_id(s.url, "extract");
-      e.url = s.url;
-      e.stage = "extract";
-      e.message = s.url + ": no grant call found";
-      e.source = source(s);
-      out.emplace_back(e);
+      out.emplace_back(record::make_error(s.url, record::ErrorStage::extract, s.url + ": no grant call found", source(s)));
     }
     return out;
   }
@@ -187,6 +181,23 @@ TEST_F(RunTest, SecondRunSendsValidatorsGets304AndAddsNothing) {
   EXPECT_EQ(store.count_versions(), 6u);
 }
 
+// Links are followed by the pipeline's roles only, from fresh records and from the store alike.
+TEST_F(RunTest, OnlyTheRolesNamedInFollowAreFetched) {
+  fetcher.serve(kPage, std::string("page 2023-03-15 ") + kList, "\"p1\"");
+  fetcher.serve(kList, "list 3", "\"l1\"");
+  pipeline.follow = {record::DocumentRole::instructions, record::DocumentRole::decision};
+  EXPECT_EQ(summary(go()), "1 document, 1 changed, 0 unchanged, 0 failed");
+  EXPECT_EQ(fetcher.seen.size(), 1u);
+  // Unchanged now (304): its stored allocation_list link is followed once the role is named.
+  pipeline.follow = {record::DocumentRole::allocation_list};
+  fetcher.seen.clear();
+  const auto second = go();
+  EXPECT_EQ(summary(second), "2 documents, 1 changed, 1 unchanged, 0 failed");
+  ASSERT_EQ(fetcher.seen.size(), 2u);
+  EXPECT_EQ(fetcher.seen[1].url, kList);
+  EXPECT_EQ(extractor.contexts.back(), kCall);
+}
+
 TEST_F(RunTest, SameBytesWithoutValidatorsAreNotExtractedAgain) {
   fetcher.serve(kPage, std::string("page 2023-03-15 ") + kList);
   fetcher.serve(kList, "list 2");
@@ -220,7 +231,7 @@ TEST_F(RunTest, AFailedDocumentIsAnErrorRecordAndTheOthersAreStored) {
   const auto r = go();
   EXPECT_EQ(summary(r), "4 documents, 2 changed, 0 unchanged, 2 failed");
   ASSERT_EQ(r.lines.size(), 6u);
-  EXPECT_EQ(r.lines[3].rfind(R"({"type":"error","id":")" + record::error_id("https://example.se/gone/", "fetch") +
+  EXPECT_EQ(r.lines[3].rfind(R"({"type":"error","id":")" + record::error_id("https://example.se/gone/", record::ErrorStage::fetch) +
                                  R"(","url":"https://example.se/gone/","stage":"fetch",)",
                              0),
             0u)
@@ -259,6 +270,7 @@ class CountingMemory final : public store::Memory {
   explicit CountingMemory(store::SqliteStore& s) : store(s) {}
   std::optional<store::Remembered> remembered(const std::string& url) override { return store.remembered(url); }
   std::vector<std::string> current_records_of(const std::string& url) override { return store.current_records_of(url); }
+  std::vector<record::DocumentRef> current_links_of(const std::string& url) override { return store.current_links_of(url); }
   void touch(const std::vector<Snapshot>& seen) override {
     touches.push_back(seen.size());
     store.touch(seen);

@@ -50,15 +50,15 @@ TEST(PostgresCliTest, AsTheOnlyStoreItRemembersWhatWasSeenAndReRunsDoNoWork) {
   scalar("DROP SCHEMA IF EXISTS bidrag CASCADE");
   const auto first = run_bidrag(args);
   ASSERT_EQ(first.exit_code, 0) << first.err;
-  EXPECT_EQ(first.out, "demo: 4 documents, 4 changed, 0 unchanged, 0 failed\n");
+  EXPECT_EQ(first.out, "demo: 4 documents, 4 changed, 0 unchanged, 0 failed; 2 list pages read, 2 pages found, 0 not calls\n");
   const std::string jsonl = read_file(dir + "/records.jsonl");
   EXPECT_TRUE(records_valid(jsonl));
   EXPECT_EQ(std::count(jsonl.begin(), jsonl.end(), '\n'), 89);
-  EXPECT_EQ(scalar("SELECT count(*) FROM bidrag.sources"), "4");
+  EXPECT_EQ(scalar("SELECT count(*) FROM bidrag.sources"), "6");  // 4 documents and the 2 list pages
 
   const auto second = run_bidrag(args);
   ASSERT_EQ(second.exit_code, 0) << second.err;
-  EXPECT_EQ(second.out, "demo: 4 documents, 0 changed, 4 unchanged, 0 failed\n");
+  EXPECT_EQ(second.out, "demo: 4 documents, 0 changed, 4 unchanged, 0 failed; 2 list pages read, 2 pages found, 0 not calls\n");
   EXPECT_EQ(read_file(dir + "/records.jsonl"), jsonl);
   EXPECT_EQ(scalar("SELECT count(*) FROM bidrag.record_versions"), "89");
 }
@@ -89,6 +89,30 @@ TEST(PostgresCliTest, ExtractLoadsAnAllocationListAndAWrongPasswordExits3) {
   EXPECT_EQ(bad.out, "");
   EXPECT_EQ(bad.err.find("extract-wrong-pw"), std::string::npos) << bad.err;
   EXPECT_NE(bad.err.find("password authentication failed"), std::string::npos) << bad.err;
+}
+
+
+// `bidrag diff --series` reads the editions from PostgreSQL as from SQLite: the same golden.
+TEST(PostgresCliTest, DiffOfASeriesReadsTheEditionsFromPostgres) {
+  const auto dir = temp_dir("pg-cli-series");
+  scalar("DROP SCHEMA IF EXISTS bidrag CASCADE");
+  const auto run = run_bidrag({"run", "pipelines/demo.json", "--db", pg_test_url(), "--out", dir + "/records.jsonl"});
+  ASSERT_EQ(run.exit_code, 0) << run.err;
+  EXPECT_EQ(scalar("SELECT previous_call_id FROM bidrag.editions WHERE year = 2023"),
+            "socialstyrelsen:sociala-insatser-i-utsatta-omraden:2022");
+  const std::string series = "socialstyrelsen:sociala-insatser-i-utsatta-omraden";
+  const auto r = run_bidrag({"diff", "--db", pg_test_url(), "--series", series, "--format", "json"});
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_EQ(r.err, "");
+  EXPECT_EQ(r.out, read_fixture("diff/series-2022-2023.golden.json"));
+  const auto list = run_bidrag({"diff", "--db", pg_test_url(), "--list"});
+  EXPECT_EQ(list.exit_code, 0) << list.err;
+  EXPECT_EQ(list.out, series + ": 2 editions\n"
+                               "  2022  Sociala insatser i utsatta områden 2022  (first)\n"
+                               "  2023  Sociala insatser i utsatta områden 2023  (previous: 2022)\n");
+  const auto unknown = run_bidrag({"diff", "--db", pg_test_url(), "--series", "x:y"});
+  EXPECT_EQ(unknown.exit_code, 2);
+  EXPECT_NE(unknown.err.find("diff: no series \"x:y\" in postgresql://"), std::string::npos) << unknown.err;
 }
 
 }  // namespace

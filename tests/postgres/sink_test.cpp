@@ -3,12 +3,15 @@
 #include <gtest/gtest.h>
 #include <libpq-fe.h>
 
+#include <chrono>
 #include <map>
+#include <thread>
 
 #include "bidrag/common/error.h"
 #include "bidrag/record/ids.h"
 #include "bidrag/store/memory.h"
 #include "bidrag/store/postgres.h"
+#include "bidrag/store/series.h"
 #include "pg_test_env.h"
 #include "support/support.h"
 
@@ -64,7 +67,7 @@ std::vector<record::Record> allocation_list(const std::map<std::string, std::pai
   }
   a.rows = static_cast<int>(rows.size());
   a.total_computed = Amount{sum};
-  a.sum_check = "no_total";
+  a.sum_check = record::SumCheck::no_total;
   out.emplace_back(a);
   return out;
 }
@@ -104,14 +107,8 @@ std::vector<record::Record> announcement() {
 }
 
 // The error record of the allocation list at `stage`: "<url>: <reason>".
-record::ErrorRecord list_error(const std::string& stage, const std::string& reason) {
-  record::ErrorRecord e;
-  e.url = kListUrl;
-  e.id = record::error_id(kListUrl, stage);
-  e.stage = stage;
-  e.message = std::string(kListUrl) + ": " + reason;
-  e.source.url = kListUrl;
-  return e;
+record::ErrorRecord list_error(record::ErrorStage stage, const std::string& reason) {
+  return record::make_error(kListUrl, stage, std::string(kListUrl) + ": " + reason);
 }
 
 Snapshot snapshot(const std::string& url, const std::string& bytes, const std::string& fetched_at) {
@@ -139,9 +136,9 @@ const std::map<std::string, std::pair<std::string, std::int64_t>> kList2023 = {
 TEST_F(PostgresSinkTest, MigratesOnceAndReRunningIsANoOp) {
   sink();
   sink();
-  EXPECT_EQ(query("SELECT version FROM " + schema_ + ".schema_migrations ORDER BY 1"), (std::vector<std::string>{"1", "2", "3"}));
+  EXPECT_EQ(query("SELECT version FROM " + schema_ + ".schema_migrations ORDER BY 1"), (std::vector<std::string>{"1", "2", "3", "4", "5"}));
   EXPECT_EQ(query("SELECT count(*) FROM information_schema.views WHERE table_schema = '" + schema_ + "'"),
-            std::vector<std::string>{"14"});
+            std::vector<std::string>{"15"});  // and `series`
 }
 
 TEST_F(PostgresSinkTest, RefusesADatabaseNewerThanTheBinary) {
@@ -152,7 +149,7 @@ TEST_F(PostgresSinkTest, RefusesADatabaseNewerThanTheBinary) {
     FAIL() << "expected IoError";
   } catch (const IoError& e) {
     const std::string msg = e.what();
-    EXPECT_NE(msg.find(": schema '" + schema_ + "' is at migration 7, newer than this bidrag knows (3); upgrade bidrag"
+    EXPECT_NE(msg.find(": schema '" + schema_ + "' is at migration 7, newer than this bidrag knows (5); upgrade bidrag"
                        " before loading into it"), std::string::npos) << msg;
     EXPECT_EQ(msg.find("bidrag-test-secret"), std::string::npos) << msg;
   }
@@ -269,7 +266,7 @@ TEST_F(PostgresSinkTest, AChangedListClosesOldVersionsAndAnswersForAPastTime) {
 TEST_F(PostgresSinkTest, AFailedFetchAddsItsErrorAndRetiresNothing) {
   auto s = sink();
   s->put(snapshot(kListUrl, "%PDF-1", "2023-01-18T08:00:00Z"), allocation_list(kList2023));
-  const auto e = list_error("fetch", "HTTP 503");
+  const auto e = list_error(record::ErrorStage::fetch, "HTTP 503");
   Snapshot failed;
   failed.url = kListUrl;
   failed.fetched_at = "2023-01-19T08:00:00Z";
@@ -304,7 +301,7 @@ TEST_F(PostgresSinkTest, RemembersGoodCapturesAndGivesTheirRecordsBackAsWritten)
   EXPECT_EQ(memory->current_records_of(kListUrl), lines);
 
   // A capture that fails extraction is stored but not remembered: it is extracted again.
-  const auto e = list_error("extract", "page 1: the PDF is encrypted");
+  const auto e = list_error(record::ErrorStage::extract, "page 1: the PDF is encrypted");
   s->put(snapshot(kListUrl, "%PDF-locked", "2023-01-19T08:00:00Z"), {e});
   EXPECT_EQ(memory->remembered(kListUrl)->sha256, first.sha256);
   EXPECT_EQ(memory->current_records_of(kListUrl).size(), 5u);  // the four, and the error
@@ -322,6 +319,59 @@ TEST_F(PostgresSinkTest, RemembersGoodCapturesAndGivesTheirRecordsBackAsWritten)
             std::vector<std::string>{"2023-01-20 08:00:00"});
   EXPECT_EQ(query("SELECT count(*), count(valid_to) FROM " + schema_ + ".record_versions"),
             std::vector<std::string>{"5|1"});
+}
+
+TEST_F(PostgresSinkTest, RemembersAPageThatIsNotACallUntilItIsOne) {
+  auto s = sink();
+  Memory* memory = s->memory();
+  ASSERT_NE(memory, nullptr);
+  const auto news = snapshot(kListUrl, "<p>nyhet</p>", "2023-01-18T08:00:00Z");
+  const auto r = s->put_not_a_call(news);
+  EXPECT_EQ(r.added, 0u);
+  const auto m = memory->remembered(kListUrl);
+  ASSERT_TRUE(m.has_value());
+  EXPECT_TRUE(m->not_a_call);
+  EXPECT_EQ(m->sha256, news.sha256);
+  EXPECT_EQ(m->fetched_at, "2023-01-18T08:00:00Z");
+  EXPECT_TRUE(memory->current_records_of(kListUrl).empty());
+  EXPECT_EQ(query("SELECT count(*) FROM " + schema_ + ".snapshots"), std::vector<std::string>{"1"});
+  // It becomes a list: stored and no longer remembered as not a call.
+  s->put(snapshot(kListUrl, "%PDF-1", "2023-01-19T08:00:00Z"), allocation_list(kList2023));
+  EXPECT_FALSE(memory->remembered(kListUrl)->not_a_call);
+  EXPECT_EQ(memory->current_records_of(kListUrl).size(), 4u);
+}
+
+// What a run follows from an unchanged page: its current document records as structs, in order.
+TEST_F(PostgresSinkTest, GivesTheCurrentLinksOfAPageAsStructsInOrder) {
+  auto s = sink();
+  auto* memory = s->memory();
+  ASSERT_NE(memory, nullptr);
+  const std::string page = "https://statsbidrag.socialstyrelsen.se/statsbidrag/x/";
+  auto records = announcement();
+  const std::pair<record::DocumentRole, std::string> links[] = {
+      {record::DocumentRole::instructions, "https://statsbidrag.socialstyrelsen.se/anvisningar-2023.pdf"},
+      {record::DocumentRole::allocation_list, kListUrl}};
+  for (const auto& [role, url] : links) {
+    record::DocumentRef d;
+    d.call_id = kCall;
+    d.id = record::document_id(kCall, url);
+    d.role = role;
+    d.title = std::string(record::to_string(role));
+    d.url = url;
+    d.source.url = page;
+    records.emplace_back(d);
+  }
+  s->put(snapshot(page, "<html>", "2023-02-24T14:03:00Z"), records);
+  const auto got = memory->current_links_of(page);
+  ASSERT_EQ(got.size(), 2u);
+  for (std::size_t i = 0; i < 2; ++i) {
+    EXPECT_EQ(got[i].role, links[i].first);
+    EXPECT_EQ(got[i].url, links[i].second);
+    EXPECT_EQ(got[i].title, record::to_string(links[i].first));
+    EXPECT_EQ(got[i].call_id, kCall);
+    EXPECT_EQ(got[i].id, record::document_id(kCall, links[i].second));
+  }
+  EXPECT_TRUE(memory->current_links_of(kListUrl).empty());
 }
 
 TEST_F(PostgresSinkTest, AConnectionKilledMidLoadLeavesNoPartialDocumentAndTheRetryCompletes) {
@@ -380,6 +430,104 @@ TEST(MaskPasswordTest, MasksUrisAndKeywordForms) {
   EXPECT_EQ(mask_password("host=db user=ann password=s3cret dbname=x"), "host=db user=ann password=*** dbname=x");
   EXPECT_EQ(mask_password("postgresql://db.example/bidrag?password=s3cret&sslmode=require"),
             "postgresql://db.example/bidrag?password=***&sslmode=require");
+}
+
+
+// Series across years: the call of `year` of the announcement's series, with its deadline.
+std::vector<record::Record> edition_of(int year) {
+  const std::string id = record::series_of(kCall) + ":" + std::to_string(year);
+  const std::string url = "https://statsbidrag.socialstyrelsen.se/statsbidrag/x-" + std::to_string(year) + "/";
+  record::Call c;
+  c.id = id;
+  c.series = record::series_of(kCall);
+  c.title = "Sociala insatser i utsatta områden " + std::to_string(year);
+  c.funder = "Socialstyrelsen";
+  c.year = year;
+  c.source.url = url;
+  record::Deadline d;
+  d.call_id = id;
+  d.id = record::deadline_id(id, "application_close");
+  d.kind = record::DeadlineKind::application_close;
+  d.date = Date{year, 5, 12};
+  d.text = "Sista ansökningsdag: " + d.date.iso();
+  d.source = c.source;
+  return {c, d};
+}
+
+void put_edition(Sink& sink, int year) {
+  const auto records = edition_of(year);
+  sink.put(make_snapshot(record::common(records[0]).source.url, "page " + std::to_string(year), "text/html",
+                         std::to_string(year) + "-01-20T08:00:00Z"),
+           records);
+}
+
+std::vector<std::string> links(SeriesIndex& index) {
+  std::vector<std::string> out;
+  for (const auto& e : index.editions(record::series_of(kCall)))
+    out.push_back(std::to_string(e.year.value_or(0)) + "<" + (e.previous.empty() ? "-" : e.previous.substr(e.previous.size() - 4)));
+  return out;
+}
+
+TEST_F(PostgresSinkTest, EditionsOfASeriesAreLinkedToThePreviousWhateverTheOrder) {
+  auto s = sink();
+  auto& index = *s->series_index();
+  const std::string series = record::series_of(kCall);
+  put_edition(*s, 2023);
+  put_edition(*s, 2021);
+  EXPECT_EQ(links(index), (std::vector<std::string>{"2021<-", "2023<2021"}));
+  put_edition(*s, 2022);
+  put_edition(*s, 2022);  // again: the same edition
+  EXPECT_EQ(links(index), (std::vector<std::string>{"2021<-", "2022<2021", "2023<2022"}));
+  EXPECT_EQ(index.series_ids(), std::vector<std::string>{series});
+
+  const auto prev = index.previous_edition(series + ":2023");
+  ASSERT_TRUE(prev);
+  EXPECT_EQ(prev->call_id, series + ":2022");
+  EXPECT_EQ(prev->year, 2022);
+  EXPECT_EQ(prev->title, "Sociala insatser i utsatta områden 2022");
+  EXPECT_EQ(prev->first_seen, "2022-01-20T08:00:00Z");
+  EXPECT_FALSE(index.previous_edition(series + ":2021"));
+  EXPECT_FALSE(index.edition(series + ":2020"));
+  EXPECT_TRUE(index.editions("socialstyrelsen:okand").empty());
+
+  const auto lines = index.edition_records(series + ":2022");
+  ASSERT_EQ(lines.size(), 2u);
+  EXPECT_EQ(test::count_of(lines[0], R"({"type":"call","id":")" + series + ":2022\""), 1u);
+  EXPECT_EQ(test::count_of(lines[1], R"("kind":"application_close","date":"2022-05-12")"), 1u);
+  EXPECT_EQ(query("SELECT id, editions, first_year, last_year FROM " + schema_ + ".series"),
+            std::vector<std::string>{series + "|3|2021|2023"});
+  EXPECT_EQ(query("SELECT e.call_id, c.title FROM " + schema_ + ".editions e JOIN " + schema_ +
+                  ".current_calls c ON c.id = e.previous_call_id WHERE e.year = 2023"),
+            std::vector<std::string>{series + ":2023|Sociala insatser i utsatta områden 2022"});
+}
+
+TEST_F(PostgresSinkTest, MigrationFourLinksTheEditionsAlreadyLoaded) {
+  put_edition(*sink(), 2022);
+  put_edition(*sink(), 2021);
+  put_edition(*sink(), 2023);
+  // Back to migration 3, as an older bidrag left the schema.
+  query("DROP VIEW " + schema_ + ".series; DROP TABLE " + schema_ + ".editions; DELETE FROM " + schema_ +
+        ".schema_migrations WHERE version = 4; SELECT 1");
+  ASSERT_EQ(query("SELECT max(version) FROM " + schema_ + ".schema_migrations"), std::vector<std::string>{"3"});
+  auto s = sink();
+  EXPECT_EQ(links(*s->series_index()), (std::vector<std::string>{"2021<-", "2022<2021", "2023<2022"}));
+  EXPECT_EQ(s->series_index()->edition(record::series_of(kCall) + ":2021")->first_seen, "2021-01-20T08:00:00Z");
+}
+
+// Two loaders storing two editions of one series at once: the second waits for the first's
+// series lock, so it sees the first's edition and the link is made whichever commits first.
+TEST_F(PostgresSinkTest, ConcurrentLoadsOfTwoEditionsStillLink) {
+  auto second = sink();
+  std::thread other;
+  options_.before_commit = [&](int attempt, int) {
+    if (attempt != 1 || other.joinable()) return;
+    other = std::thread([&] { put_edition(*second, 2022); });
+    // Let the other load reach the series lock while this transaction holds it.
+    std::this_thread::sleep_for(std::chrono::milliseconds(300));
+  };
+  put_edition(*sink(), 2023);
+  other.join();
+  EXPECT_EQ(links(*second->series_index()), (std::vector<std::string>{"2022<-", "2023<2022"}));
 }
 
 }  // namespace

@@ -159,7 +159,7 @@ TEST(WriterTest, Document) {
   d.call_id = kCall;
   d.url = "https://statsbidrag.socialstyrelsen.se/globalassets/dokument/fordelning/x.pdf";
   d.id = document_id(kCall, d.url);
-  d.role = "allocation_list";
+  d.role = DocumentRole::allocation_list;
   d.title = "Fördelningslista";
   d.source = text_source(40);
   const std::string json = to_json(d);
@@ -179,7 +179,7 @@ TEST(WriterTest, AllocationList) {
   a.rows = 28;
   a.total_stated = Amount::kronor(243500000);
   a.total_computed = Amount::kronor(243500001);
-  a.sum_check = "mismatch";
+  a.sum_check = SumCheck::mismatch;
   a.reference = "dnr 3.6-41238/2022";
   a.document_date = Date{2023, 1, 18};
   a.subtotals.push_back({"Summa Stockholms län", "01", Amount::kronor(1000), "1 000"});
@@ -201,8 +201,8 @@ TEST(WriterTest, AllocationList) {
 TEST(WriterTest, Error) {
   ErrorRecord e;
   e.url = "https://example.se/broken.pdf";
-  e.id = error_id(e.url, "parse");
-  e.stage = "parse";
+  e.id = error_id(e.url, ErrorStage::parse);
+  e.stage = ErrorStage::parse;
   e.message = "https://example.se/broken.pdf: PDF is encrypted with a user password";
   e.source.url = e.url;
   e.source.format = doc::Format::pdf;

@@ -56,14 +56,24 @@ record::Deadline deadline(const Snapshot& s, Date date) {
   return d;
 }
 
-record::ErrorRecord failure(const std::string& stage, const std::string& message) {
-  record::ErrorRecord e;
-  e.id = record::error_id(kUrl, stage);
-  e.url = kUrl;
-  e.stage = stage;
-  e.message = message;
-  e.source.url = kUrl;
-  return e;
+record::DocumentRef link(const Snapshot& s, record::DocumentRole role, const std::string& title, const std::string& url) {
+  record::DocumentRef d;
+  d.call_id = kCall;
+  d.id = record::document_id(kCall, url);
+  d.role = role;
+  d.title = title;
+  d.url = url;
+  d.source = source_of(s);
+  return d;
+}
+
+// A link as "role|title|url|call_id|id" for comparisons.
+std::string shown(const record::DocumentRef& d) {
+  return std::string(record::to_string(d.role)) + "|" + d.title + "|" + d.url + "|" + d.call_id + "|" + d.id;
+}
+
+record::ErrorRecord failure(record::ErrorStage stage, const std::string& message) {
+  return record::make_error(kUrl, stage, message);
 }
 
 class SqliteStoreTest : public ::testing::Test {
@@ -90,6 +100,31 @@ TEST_F(SqliteStoreTest, FirstCaptureAddsEveryRecordAndRemembersValidators) {
   EXPECT_FALSE(store.remembered("https://example.se/other").has_value());
   EXPECT_EQ(store.count_snapshots(), 1u);
   EXPECT_EQ(store.integrity_check(), "ok");
+}
+
+// What a run follows from an unchanged page: the current document records, as structs, in the
+// page's order; a link the page no longer gives is gone.
+TEST_F(SqliteStoreTest, CurrentLinksAreTheDocumentRecordsInTheirOrder) {
+  SqliteStore store(path);
+  const std::string list_url = "https://example.se/dokument/fordelning-2023.pdf";
+  const std::string guide_url = "https://example.se/anvisningar-2023.pdf";
+  const auto s1 = capture("<html>v1</html>", "2023-02-01T10:00:00Z");
+  store.put(s1, {call(s1, Date{2023, 3, 15}), link(s1, record::DocumentRole::instructions, "Anvisningar", guide_url),
+                 deadline(s1, Date{2023, 3, 15}), link(s1, record::DocumentRole::allocation_list, "Fördelning", list_url)});
+  std::vector<std::string> got;
+  for (const auto& d : store.current_links_of(kUrl)) got.push_back(shown(d));
+  EXPECT_EQ(got, (std::vector<std::string>{
+                     "instructions|Anvisningar|" + guide_url + "|" + kCall + "|" + record::document_id(kCall, guide_url),
+                     "allocation_list|Fördelning|" + list_url + "|" + kCall + "|" + record::document_id(kCall, list_url)}));
+  EXPECT_TRUE(store.current_links_of("https://example.se/other").empty());
+
+  const auto s2 = capture("<html>v2</html>", "2023-02-02T10:00:00Z");
+  store.put(s2, {call(s2, Date{2023, 3, 15}), link(s2, record::DocumentRole::allocation_list, "Fördelning", list_url)});
+  const auto now = store.current_links_of(kUrl);
+  ASSERT_EQ(now.size(), 1u);
+  EXPECT_EQ(now[0].role, record::DocumentRole::allocation_list);
+  EXPECT_EQ(now[0].url, list_url);
+  EXPECT_EQ(now[0].source.url, kUrl);
 }
 
 // RECORDS.md v2: an allocation list that no call names, and its ceilings, have call_id null;
@@ -183,14 +218,14 @@ TEST_F(SqliteStoreTest, FailedFetchRetiresNothingAndTheNextGoodCaptureClosesTheE
   Snapshot nothing;
   nothing.url = kUrl;
   nothing.fetched_at = "2023-02-02T10:00:00Z";
-  const auto r = store.put(nothing, {failure("fetch", kUrl + std::string(": HTTP 500"))});
+  const auto r = store.put(nothing, {failure(record::ErrorStage::fetch, kUrl + std::string(": HTTP 500"))});
   EXPECT_EQ(r.added, 1u);
   EXPECT_EQ(r.closed, 0u);
   EXPECT_EQ(store.count_current_versions(), 3u);
   EXPECT_EQ(store.remembered(kUrl)->sha256, s1.sha256);  // still the last good capture
   EXPECT_TRUE(test::records_valid(test::jsonl(store.current_records_of(kUrl))));
   // The same failure again is the same version.
-  EXPECT_EQ(store.put(nothing, {failure("fetch", kUrl + std::string(": HTTP 500"))}).unchanged, 1u);
+  EXPECT_EQ(store.put(nothing, {failure(record::ErrorStage::fetch, kUrl + std::string(": HTTP 500"))}).unchanged, 1u);
   const auto s3 = capture("v3", "2023-02-03T10:00:00Z");
   const auto good = store.put(s3, {call(s3, Date{2023, 3, 15}), deadline(s3, Date{2023, 3, 15})});
   EXPECT_EQ(good.closed, 1u);
@@ -202,10 +237,38 @@ TEST_F(SqliteStoreTest, DocumentThatFailsExtractionIsStoredButNotRemembered) {
   const auto s1 = capture("v1", "2023-02-01T10:00:00Z");
   store.put(s1, {call(s1, Date{2023, 3, 15})});
   const auto s2 = capture("garbage", "2023-02-02T10:00:00Z");
-  const auto r = store.put(s2, {failure("parse", "no grant call found")});
+  const auto r = store.put(s2, {failure(record::ErrorStage::parse, "no grant call found")});
   EXPECT_EQ(r.closed, 0u);
   EXPECT_EQ(store.count_snapshots(), 2u);
   EXPECT_EQ(store.remembered(kUrl)->sha256, s1.sha256);  // extracted again next run
+}
+
+TEST_F(SqliteStoreTest, APageThatIsNoLongerACallIsRememberedAsSuchUntilItIsOneAgain) {
+  SqliteStore store(path);
+  const auto s1 = capture("v1", "2023-02-01T10:00:00Z");
+  store.put(s1, {call(s1, Date{2023, 3, 15})});
+  EXPECT_FALSE(store.remembered(kUrl)->not_a_call);
+  // The page now holds a news item: its call is retired, the capture and verdict remembered.
+  auto s2 = capture("news", "2023-02-02T10:00:00Z");
+  s2.etag = "\"n1\"";
+  const auto r = store.put_not_a_call(s2);
+  EXPECT_EQ(r.added, 0u);
+  EXPECT_EQ(r.closed, 1u);
+  const auto m = store.remembered(kUrl);
+  ASSERT_TRUE(m.has_value());
+  EXPECT_TRUE(m->not_a_call);
+  EXPECT_EQ(m->sha256, s2.sha256);
+  EXPECT_EQ(m->etag, "\"n1\"");
+  EXPECT_TRUE(store.current_records_of(kUrl).empty());
+  // Touched unchanged: still not a call.
+  store.touch({s2});
+  EXPECT_TRUE(store.remembered(kUrl)->not_a_call);
+  // A call again: the verdict is cleared.
+  const auto s3 = capture("v2", "2023-02-03T10:00:00Z");
+  store.put(s3, {call(s3, Date{2023, 4, 1})});
+  EXPECT_FALSE(store.remembered(kUrl)->not_a_call);
+  EXPECT_EQ(store.count_current_versions(), 1u);
+  EXPECT_EQ(store.count_snapshots(), 3u);
 }
 
 TEST_F(SqliteStoreTest, TouchMovesLastSeenKeepsValidatorsAndClosesOldErrors) {
@@ -215,7 +278,7 @@ TEST_F(SqliteStoreTest, TouchMovesLastSeenKeepsValidatorsAndClosesOldErrors) {
   Snapshot nothing;
   nothing.url = kUrl;
   nothing.fetched_at = "2023-02-02T10:00:00Z";
-  store.put(nothing, {failure("fetch", "timed out")});
+  store.put(nothing, {failure(record::ErrorStage::fetch, "timed out")});
   Snapshot again;
   again.url = kUrl;
   again.fetched_at = "2023-02-03T10:00:00Z";
@@ -267,7 +330,7 @@ TEST_F(SqliteStoreTest, TouchesMoveLastSeenOfCurrentVersionsAndAClosedVersionKee
   Snapshot nothing;
   nothing.url = kUrl;
   nothing.fetched_at = "2023-02-05T10:00:00Z";
-  store.put(nothing, {failure("fetch", "timed out")});
+  store.put(nothing, {failure(record::ErrorStage::fetch, "timed out")});
   again.fetched_at = "2023-02-06T10:00:00Z";
   store.touch({again});
   EXPECT_EQ(last_seen(path), (std::vector<std::string>{"call 2023-02-06T10:00:00Z -",
@@ -281,7 +344,7 @@ TEST_F(SqliteStoreTest, OneTouchNotesManyDocuments) {
   std::vector<Snapshot> seen;
   for (const char* url : {"https://example.se/a/", "https://example.se/b/"}) {
     Snapshot s = make_snapshot(url, url, "text/html", "2023-02-01T10:00:00Z");
-    store.put(s, {failure("parse", "no grant call found")});  // stored, not remembered
+    store.put(s, {failure(record::ErrorStage::parse, "no grant call found")});  // stored, not remembered
     store.put(make_snapshot(url, std::string(url) + "ok", "text/html", "2023-02-01T11:00:00Z"), {});
     Snapshot again;
     again.url = url;
@@ -304,12 +367,20 @@ TEST_F(SqliteStoreTest, AVersionOneStoreIsMigratedWithItsData) {
   {
     sqlite3* raw = nullptr;
     sqlite3_open(path.c_str(), &raw);
-    ASSERT_EQ(sqlite3_exec(raw, "DROP VIEW versions; PRAGMA user_version=1", nullptr, nullptr, nullptr), SQLITE_OK);
+    // What versions 2, 3 and 4 added, taken away again.
+    ASSERT_EQ(sqlite3_exec(raw,
+                           "DROP VIEW series; DROP TABLE editions; DROP VIEW versions; "
+                           "ALTER TABLE sources DROP COLUMN not_a_call; PRAGMA user_version=1",
+                           nullptr, nullptr, nullptr),
+              SQLITE_OK);
     sqlite3_close(raw);
   }
   SqliteStore again(path);
   EXPECT_EQ(again.count_versions(), 1u);
   EXPECT_EQ(last_seen(path), (std::vector<std::string>{"call 2023-02-01T10:00:00Z -"}));
+  ASSERT_EQ(again.editions("example:stod").size(), 1u);  // migration 3 found the call's series
+  EXPECT_EQ(again.editions("example:stod")[0].call_id, kCall);
+  EXPECT_FALSE(again.remembered(kUrl)->not_a_call);
 }
 
 TEST_F(SqliteStoreTest, ReopensWithSchemaVersionAndData) {
@@ -325,7 +396,7 @@ TEST_F(SqliteStoreTest, ReopensWithSchemaVersionAndData) {
   sqlite3_stmt* st = nullptr;
   sqlite3_prepare_v2(raw, "PRAGMA user_version", -1, &st, nullptr);
   sqlite3_step(st);
-  EXPECT_EQ(sqlite3_column_int(st, 0), 2);
+  EXPECT_EQ(sqlite3_column_int(st, 0), 4);
   sqlite3_finalize(st);
   sqlite3_prepare_v2(raw, "PRAGMA journal_mode", -1, &st, nullptr);
   sqlite3_step(st);
@@ -360,7 +431,7 @@ TEST_F(SqliteStoreTest, ErrorsNameThePath) {
     SqliteStore store(path);
     FAIL() << "opened a newer store";
   } catch (const IoError& e) {
-    EXPECT_EQ(std::string(e.what()), path + ": the store has schema version 9, newer than this bidrag (2)");
+    EXPECT_EQ(std::string(e.what()), path + ": the store has schema version 9, newer than this bidrag (3)");
   }
 }
 

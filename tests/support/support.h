@@ -3,9 +3,20 @@
 #pragma once
 #include <gtest/gtest.h>
 
+#include <ostream>
 #include <string>
 #include <string_view>
 #include <vector>
+
+#include "bidrag/record/kinds.h"
+
+namespace bidrag::record {
+// A closed set's value prints as its contract name in failure messages ("mismatch", not "1").
+template <NamedSet E>
+void PrintTo(const E& value, std::ostream* os) {
+  *os << to_string(value);
+}
+}  // namespace bidrag::record
 
 namespace bidrag::test {
 

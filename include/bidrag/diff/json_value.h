@@ -6,10 +6,11 @@
 
 #include <string>
 #include <string_view>
-#include <utility>
 #include <vector>
 
 namespace bidrag::diff {
+
+struct Member;
 
 struct Value {
   enum class Kind { null, boolean, number, string, array, object };
@@ -17,11 +18,15 @@ struct Value {
   bool boolean = false;
   std::string text;  // the number's source text, or the string
   std::vector<Value> items;
-  std::vector<std::pair<std::string, Value>> members;
+  // An object's members in source order. A named struct declared ahead, not a std::pair: a
+  // pair of the still incomplete Value is instantiated eagerly (its default-constructible
+  // checks need Value), which clang 14 with libstdc++ 12 refuses; a vector of an incomplete
+  // class is allowed (C++17) as long as nothing needs its size before Member is defined.
+  std::vector<Member> members;
 
   [[nodiscard]] static Value string(std::string s);
   [[nodiscard]] static Value number(std::string raw);
-  [[nodiscard]] static Value object() { return Value{Kind::object, false, {}, {}, {}}; }
+  [[nodiscard]] static Value object();
 
   [[nodiscard]] bool is_null() const noexcept { return kind == Kind::null; }
   [[nodiscard]] bool is_string() const noexcept { return kind == Kind::string; }
@@ -32,6 +37,11 @@ struct Value {
   // The member's string, or "" when absent or not a string.
   [[nodiscard]] std::string_view str(std::string_view key) const noexcept;
   void set(std::string key, Value v);
+};
+
+struct Member {
+  std::string key;
+  Value value;
 };
 
 // Null, an absent member and an empty array all mean "the document does not state it"

@@ -23,6 +23,11 @@ struct Context {
 // grant call yields one error record naming the source, the stage and the place.
 [[nodiscard]] std::vector<record::Record> extract(const Snapshot& snapshot, const Context& context = {});
 
+// Whether `records` (extract()'s result for `url`) say only that the document holds no grant
+// call: how a discovered page that is not a call (a news item, an index page) is told apart
+// from one that failed.
+[[nodiscard]] bool holds_no_call(const std::vector<record::Record>& records, const std::string& url);
+
 // The announcement extractor (call, deadlines, contacts, documents); empty when the document
 // is not a grant announcement.
 [[nodiscard]] std::vector<record::Record> extract_call(const doc::Document& document, const Snapshot& snapshot,

@@ -12,9 +12,12 @@ namespace bidrag::normalize {
 // The scale of a column or an amount: kronor, thousands (tkr), millions (mnkr/mkr), billions.
 enum class Unit { kr, tkr, mnkr, mdkr };
 [[nodiscard]] const char* to_string(Unit u) noexcept;  // "kr", "tkr", "mnkr", "mdkr"
+[[nodiscard]] std::optional<Unit> unit_from_name(std::string_view name) noexcept;  // to_string's inverse
+[[nodiscard]] std::vector<std::string_view> unit_names();  // every to_string, in enum order
 
 // The unit a table header states: "Belopp (tkr)", "Tusental kronor" → tkr; "Belopp (kr)" → kr;
-// nullopt when it states none.
+// nullopt when it states none. The words are the vocabulary's set header_unit; the units printed
+// after a number are its sets amount_unit and kronor_sign (data/vocabulary.tsv).
 [[nodiscard]] std::optional<Unit> unit_from_header(std::string_view header);
 
 struct AmountMatch {

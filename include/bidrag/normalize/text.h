@@ -34,4 +34,15 @@ namespace bidrag::normalize {
 // Case-insensitive (Swedish) search; returns the byte offset in `haystack` or npos.
 [[nodiscard]] std::size_t find_ci(std::string_view haystack, std::string_view needle);
 
+// Letter case, one rule for every stage: whether the first character is an upper-case (a
+// lower-case) letter of any script ("Å", "É", "Š"; a digit is neither), and the text with its
+// first letter in upper case ("exempelverket" → "Exempelverket", "älvdalen" → "Älvdalen").
+// Each reads one character, whatever the text's length.
+[[nodiscard]] bool starts_upper(std::string_view utf8);
+[[nodiscard]] bool starts_lower(std::string_view utf8);
+[[nodiscard]] std::string capitalised(std::string_view utf8);
+
+// The words of a space-folded line: one more than its spaces, none in "".
+[[nodiscard]] std::size_t word_count(std::string_view folded);
+
 }  // namespace bidrag::normalize

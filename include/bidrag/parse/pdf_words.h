@@ -7,6 +7,7 @@
 
 #include "bidrag/common/snapshot.h"
 #include "bidrag/document/document.h"
+#include "bidrag/parse/limits.h"
 
 namespace bidrag::parse::pdf {
 
@@ -28,10 +29,13 @@ struct Page {
   std::vector<doc::BBox> rules;  // drawn horizontal/vertical lines and thin rectangles
 };
 
-// Opens the PDF once and reads every page's words and drawn ruling lines (cell borders of
-// spreadsheet exports) in one pass over its content. Throws bidrag::Error naming the source
-// (and the page where it applies) for: not a PDF, truncated or damaged, encrypted with a user
-// password, zero pages.
-[[nodiscard]] std::vector<Page> load_words(const Snapshot& snapshot);
+// Opens the PDF once and reads the words and drawn ruling lines (cell borders of spreadsheet
+// exports, edges of filled cell backgrounds) of its pages in one pass over their content, at
+// most `max_pages` pages (the first ones; limits::kMaxPdfPages by default); when the file has
+// more, a warning saying how many were left unread is added to `warnings` (when given). Throws
+// bidrag::Error naming the source (and the page where it applies) for: not a PDF, truncated or
+// damaged, encrypted with a user password, zero pages.
+[[nodiscard]] std::vector<Page> load_words(const Snapshot& snapshot, std::vector<std::string>* warnings = nullptr,
+                                           int max_pages = limits::kMaxPdfPages);
 
 }  // namespace bidrag::parse::pdf

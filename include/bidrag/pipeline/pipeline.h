@@ -3,17 +3,41 @@
 #pragma once
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "bidrag/fetch/fetch.h"
+#include "bidrag/record/kinds.h"
 
 namespace bidrag::pipeline {
 
 struct Source {
+  Source() = default;
+  Source(std::string u, std::string k, std::optional<std::string> call = std::nullopt)
+      : url(std::move(u)), kind(std::move(k)), call_id(std::move(call)) {}
+
   std::string url;   // http, https or file URL
-  std::string kind;  // "auto" (announcement or list, found by extraction), "announcement", "allocation_list"
+  // A page: "auto" (announcement or list, found by extraction), "announcement", "allocation_list".
+  // A page that finds pages: "listing" (an HTML list of calls, pagination followed), "sitemap"
+  // (sitemap, sitemap index, gzipped or not), "feed" (RSS 2.0 or Atom).
+  std::string kind = "auto";
   std::optional<std::string> call_id;  // the call a directly listed allocation list belongs to
+  // Discovery only. Which found URLs are pages to read: a URL is taken when it matches an include
+  // pattern (with none, when it is on the source's own site) and no exclude pattern. A pattern
+  // is the whole URL with '*' for any run of characters; one starting with '/' is matched
+  // against the path and query only ("/statsbidrag/*").
+  std::vector<std::string> include, exclude;
+  // Discovery only: the most list pages read (listing: pages of the list; sitemap: the
+  // sitemap files of an index). A list that links back to an earlier page stops there anyway.
+  int max_pages = 20;
+
+  [[nodiscard]] bool discovers() const noexcept { return kind == "listing" || kind == "sitemap" || kind == "feed"; }
+  // Whether a URL found by this source is to be read (include / exclude, see above).
+  [[nodiscard]] bool wanted(const std::string& found) const;
 };
+
+// Glob matching of one pattern as Source::include describes it.
+[[nodiscard]] bool matches(const std::string& pattern, const std::string& url);
 
 struct Outputs {
   std::string jsonl;               // JSON Lines of the run's current records; empty for none
@@ -25,7 +49,8 @@ struct Pipeline {
   std::string file;  // where it was loaded from, for messages
   std::string name;
   std::vector<Source> sources;
-  std::vector<std::string> follow = {"allocation_list"};  // document roles to fetch and extract too
+  // The roles of linked documents to fetch and extract too (the contract's names in the file).
+  std::vector<record::DocumentRole> follow = {record::DocumentRole::allocation_list};
   fetch::Policy policy;  // mirror folders already resolved to existing paths
   Outputs outputs;
 };

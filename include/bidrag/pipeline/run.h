@@ -34,7 +34,12 @@ struct RunOptions {
 };
 
 struct RunResult {
+  // documents = changed + unchanged + not_calls + the pages that failed; `failed` counts the
+  // list pages (listing, sitemap, feed) that could not be fetched or read too.
   std::size_t documents = 0, changed = 0, unchanged = 0, failed = 0;
+  std::size_t lists = 0;       // list pages, sitemaps and feeds read
+  std::size_t discovered = 0;  // pages they named that were queued (include / exclude applied)
+  std::size_t not_calls = 0;   // discovered pages that hold no call (extracted now or remembered)
   std::size_t bytes = 0;
   bool stopped = false;            // --stop-on-error cut the run short
   std::vector<std::string> lines;  // JSON Lines: current records of the run's documents, in order
@@ -46,7 +51,8 @@ struct RunResult {
 RunResult run(const Pipeline& pipeline, fetch::Fetcher& fetcher, const std::vector<store::Sink*>& sinks,
               store::Memory* memory, const RunOptions& options = {});
 
-// "42 documents, 3 changed, 39 unchanged, 1 failed"
+// "42 documents, 3 changed, 39 unchanged, 1 failed", and when the run read lists
+// "…; 3 list pages read, 40 pages found, 2 not calls".
 [[nodiscard]] std::string summary(const RunResult& result);
 
 }  // namespace bidrag::pipeline

@@ -28,6 +28,7 @@ enum class RecipientKind;
                                      std::optional<int> year);
 [[nodiscard]] std::string allocation_list_id(std::string_view call_id);
 // Errors have no contract id; this one is stable per source and stage.
-[[nodiscard]] std::string error_id(std::string_view url, std::string_view stage);
+enum class ErrorStage;
+[[nodiscard]] std::string error_id(std::string_view url, ErrorStage stage);
 
 }  // namespace bidrag::record

@@ -99,14 +99,8 @@ struct Contact : Common {
   bool primary = false;                      // the call's named contact persons
 };
 
-// The closed set of roles of a call's linked documents, with one name table (record.cpp):
-// to_string gives the contract's name, parse_document_role reads one back (nullopt if unknown).
-enum class DocumentRole { instructions, allocation_list, decision, assignment, report, guidance, application, other };
-[[nodiscard]] std::string_view to_string(DocumentRole role) noexcept;
-[[nodiscard]] std::optional<DocumentRole> parse_document_role(std::string_view name) noexcept;
-
 struct DocumentRef : Common {
-  std::string role;  // instructions, allocation_list, decision, assignment, report, guidance, application, other
+  DocumentRole role = DocumentRole::other;  // written as its contract name (kinds.h)
   std::string title;
   std::string url;
 };
@@ -175,7 +169,7 @@ struct AllocationList : Common {
   int rows = 0;
   std::optional<Amount> total_stated;
   Amount total_computed;
-  std::string sum_check = "no_total";  // ok, mismatch, no_total
+  SumCheck sum_check = SumCheck::no_total;  // written as its contract name (kinds.h)
   std::optional<std::string> reference;  // "dnr 3.6-41238/2022"
   std::optional<Date> document_date;
   std::vector<Subtotal> subtotals;
@@ -183,7 +177,7 @@ struct AllocationList : Common {
 
 struct ErrorRecord : Common {
   std::string url;
-  std::string stage;  // fetch, parse, extract, store
+  ErrorStage stage = ErrorStage::extract;  // written as its contract name (kinds.h)
   std::string message;
   doc::Locator locator;  // where known
 };
@@ -192,7 +186,7 @@ using Record = std::variant<Call, Deadline, Contact, DocumentRef, Ceiling, Alloc
 
 // The one way to make an error record (extract, run and the CLI all use it): its id is stable
 // per URL and stage; `source` is the capture when there is one (else just its URL and time).
-[[nodiscard]] ErrorRecord make_error(std::string url, std::string stage, std::string message, Source source = {},
+[[nodiscard]] ErrorRecord make_error(std::string url, ErrorStage stage, std::string message, Source source = {},
                                      doc::Locator where = {});
 
 // "call", "deadline", "contact", "document", "ceiling", "allocation_list", "error".

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "bidrag/common/snapshot.h"
+#include "bidrag/record/record.h"
 
 namespace bidrag::store {
 
@@ -16,6 +17,9 @@ struct Remembered {
   std::string last_modified;
   std::string sha256;      // of the last bytes extracted
   std::string fetched_at;  // of the last capture
+  // The last capture was a discovered page that holds no call (a news item, a menu page): it
+  // is not extracted again until its bytes change.
+  bool not_a_call = false;
 };
 
 class Memory {
@@ -26,12 +30,21 @@ class Memory {
   // The current record versions (valid_to null) extracted from `url`, as JSON lines in the
   // order they were stored.
   [[nodiscard]] virtual std::vector<std::string> current_records_of(const std::string& url) = 0;
+  // The current `document` records (links) among them, in the same order, as structs with id,
+  // call_id, role, title and url (source holds only its URL): what a run follows from a
+  // document that did not change. A stored role outside the contract's set is left out.
+  [[nodiscard]] virtual std::vector<record::DocumentRef> current_links_of(const std::string& url) = 0;
   // Notes that each `seen[i].url` was fetched again unchanged (304 or the same SHA-256), all in
   // one transaction: moves the last_seen of its current versions to seen[i].fetched_at, keeps
   // any new validators, and closes the error records an earlier failed attempt left; adds no
   // version.
   virtual void touch(const std::vector<Snapshot>& seen) = 0;
 };
+
+// A stored link read back from its columns (the store's own JSON fields): nullopt when `role`
+// is not one of the contract's document roles.
+[[nodiscard]] std::optional<record::DocumentRef> stored_link(std::string id, std::string call_id, std::string_view role,
+                                                             std::string title, std::string url, std::string source_url);
 
 // A run's counts, kept with its start and end time where the store has a `runs` table.
 struct RunCounts {

@@ -12,6 +12,7 @@ namespace bidrag::store {
 
 class Memory;
 class RunLog;
+class SeriesIndex;
 
 // What one document's load changed.
 struct PutResult {
@@ -32,12 +33,19 @@ class Sink {
   // Stores one document's snapshot metadata and records in one transaction: all or nothing.
   // Throws IoError (naming the store, never a password) when it cannot.
   virtual PutResult put(const Snapshot& snapshot, const std::vector<record::Record>& records) = 0;
+  // Stores a capture of a discovered page that is not a call: the snapshot, no records (what
+  // the page stated before is retired), and, in a store that remembers, the verdict with the
+  // validators, so the next run neither reports it nor extracts it again while it is unchanged
+  // (Remembered::not_a_call). A later put() of the same URL clears the verdict.
+  virtual PutResult put_not_a_call(const Snapshot& snapshot) { return put(snapshot, {}); }
   // For logs and messages; credentials masked.
   [[nodiscard]] virtual std::string describe() const = 0;
   // What the sink remembers between runs (validators, hashes, current records) and where it
   // logs runs, or nullptr: each store says what it can, so no caller has to guess by casting.
   [[nodiscard]] virtual Memory* memory() noexcept { return nullptr; }
   [[nodiscard]] virtual RunLog* run_log() noexcept { return nullptr; }
+  // The calls' series and the links between their yearly editions (store/series.h), or nullptr.
+  [[nodiscard]] virtual SeriesIndex* series_index() noexcept { return nullptr; }
 };
 
 // The content of a record for versioning: its JSON without `source`.

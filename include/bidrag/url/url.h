@@ -14,6 +14,7 @@ struct Parts {
   std::string port;        // as written, "" when default
   std::string path_query;  // "/a/b.pdf?x=1" (what robots.txt rules match)
   std::string path;        // "/a/b.pdf", percent-encoded as written
+  std::string fragment;    // "sok" of "/a#sok", "" when none
 
   // "https://example.se" or "http://127.0.0.1:8080": the robots.txt scope (RFC 9309).
   [[nodiscard]] std::string origin() const;

@@ -89,8 +89,9 @@ void insert_tables(std::vector<doc::Block>& blocks, const std::vector<doc::Table
 }  // namespace
 
 doc::Document parse_pdf(const Snapshot& s) {
-  // One reading of the file: words, links, information, the tagged article. The table finder
-  // here works from the words alone, as it always has (`bidrag tables` adds the ruling lines).
+  // One reading of the file: words, links, information, the tagged article, up to the page
+  // limit (a warning when there are more). The table finder here works from the words alone,
+  // as it always has (`bidrag tables` adds the ruling lines).
   pdf::Reading reading = pdf::read_pdf(s, {.links = true, .rules = false, .article = true, .threads = 0});
   std::vector<pdf::Page>& pages = reading.pages;
   const bool has_text = std::any_of(pages.begin(), pages.end(), [](const pdf::Page& p) { return !p.words.empty(); });
@@ -115,6 +116,7 @@ doc::Document parse_pdf(const Snapshot& s) {
   d.url = s.url;
   d.format = doc::Format::pdf;
   d.pages = static_cast<int>(pages.size());
+  d.warnings = std::move(reading.warnings);
   d.blocks = pdf::build_blocks(lines, pages);
   insert_tables(d.blocks, tables);
   // A browser print of a web page: keep the tagged article, as the HTML parser keeps <main>.

@@ -82,9 +82,24 @@ std::map<std::string, std::string> info_of(PDFDoc& doc) {
 
 constexpr double thin = 3.0;  // a filled rectangle this narrow is a line, wider is a cell background
 
+// A subpath of four corners (a fifth closing one allowed) with axis-aligned sides.
+bool axis_rectangle(const GfxState* state, const GfxSubpath* sub) {
+  const int n = sub->getNumPoints();
+  if (n != 4 && n != 5) return false;
+  double xs[5], ys[5];
+  for (int k = 0; k < n; ++k) state->transform(sub->getX(k), sub->getY(k), &xs[k], &ys[k]);
+  if (n == 5 && (std::abs(xs[4] - xs[0]) > 0.5 || std::abs(ys[4] - ys[0]) > 0.5)) return false;
+  for (int k = 0; k < 4; ++k) {
+    const int j = (k + 1) % 4;
+    if (std::abs(xs[j] - xs[k]) > 0.5 && std::abs(ys[j] - ys[k]) > 0.5) return false;
+  }
+  return true;
+}
+
 // Axis-aligned pieces of a painted path, in device space (72 dpi, top-left origin: the frame
 // of the word boxes). A stroked segment becomes a box as wide as the pen; a filled path counts
-// when its bounding box is thin in one direction.
+// when its bounding box is thin in one direction, and a filled axis-aligned rectangle by its
+// four edges.
 void collect_rules(GfxState* state, bool filled, std::vector<doc::BBox>& rules) {
   const GfxPath* path = state->getPath();
   if (!path) return;
@@ -111,6 +126,10 @@ void collect_rules(GfxState* state, bool filled, std::vector<doc::BBox>& rules) 
     }
     if (filled && (bx1 - bx0 <= thin || by1 - by0 <= thin) && std::max(bx1 - bx0, by1 - by0) > thin) {
       add(bx0, by0, bx1, by1);
+    } else if (filled && axis_rectangle(state, sub)) {
+      // A filled cell background or a border thicker than a line: its edges are where
+      // cells meet (cells on a dark table background, parted by the gaps between them).
+      add(bx0, by0, bx1, by0), add(bx0, by1, bx1, by1), add(bx0, by0, bx0, by1), add(bx1, by0, bx1, by1);
     }
     // A stroked closed rectangle's last edge.
     if (!filled && sub->isClosed()) {
@@ -323,10 +342,16 @@ Reading read_pdf(const Snapshot& s, const ReadOptions& options) {
     if (doc->getErrorCode() == errEncrypted) throw Error(s.url, "", "PDF is encrypted with a user password");
     throw Error(s.url, "", "PDF cannot be opened: damaged or truncated");
   }
-  const int n = doc->getNumPages();
-  if (n <= 0) throw Error(s.url, "", "PDF has no pages");
+  const int total = doc->getNumPages();
+  if (total <= 0) throw Error(s.url, "", "PDF has no pages");
 
   Reading r;
+  // The first pages up to the limit; the rest are not read, and the reading says so.
+  const int n = std::min(total, std::max(options.max_pages, 1));
+  if (n < total) {
+    r.warnings.push_back("PDF has " + std::to_string(total) + " pages; only the first " + std::to_string(n) +
+                         " were read (limit)");
+  }
   r.info = info_of(*doc);
   MarkedWanted want;
   if (options.article) {
@@ -394,8 +419,10 @@ Reading read_pdf(const Snapshot& s, const ReadOptions& options) {
   return r;
 }
 
-std::vector<Page> load_words(const Snapshot& snapshot) {
-  return read_pdf(snapshot, {.links = false, .rules = true, .article = false, .threads = 0}).pages;
+std::vector<Page> load_words(const Snapshot& snapshot, std::vector<std::string>* warnings, int max_pages) {
+  Reading r = read_pdf(snapshot, {.links = false, .rules = true, .article = false, .threads = 0, .max_pages = max_pages});
+  if (warnings) warnings->insert(warnings->end(), r.warnings.begin(), r.warnings.end());
+  return std::move(r.pages);
 }
 
 }  // namespace bidrag::parse::pdf

@@ -122,8 +122,16 @@ std::vector<doc::Table> find_tables(const std::vector<Page>& pages, const TableO
     std::vector<doc::BBox> rules;
     rules.reserve(p.rules.size());
     for (const auto& r : p.rules) {
-      if (options.area && !inside(r, *options.area)) continue;
-      rules.push_back(pl.frame.to_frame(r));
+      // A rule is cut at the area's edges, not dropped when its middle lies outside: the
+      // column rules of a table run past an area drawn around some of its rows, and without
+      // them cells set close together would join.
+      doc::BBox kept = r;
+      if (options.area) {
+        const auto& a = *options.area;
+        kept = {std::max(r.x0, a.x0), std::max(r.y0, a.y0), std::min(r.x1, a.x1), std::min(r.y1, a.y1)};
+        if (kept.x1 < kept.x0 || kept.y1 < kept.y0) continue;
+      }
+      rules.push_back(pl.frame.to_frame(kept));
     }
     pl.rules = layout::split_rules(rules);
     pl.lines = layout::build_lines(std::move(words), pl.rules.vertical);

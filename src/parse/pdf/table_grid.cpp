@@ -20,8 +20,9 @@ double overlap(double a0, double a1, double b0, double b1) { return std::min(a1,
 // Adds a multi-segment line's segments to the column structure; false when a segment
 // straddles two columns, two segments fall into one column (another column structure), or a
 // column would widen into its neighbour: the line does not belong to this table. A short
-// mark beside a cell (footnote "*", "1)") may share its column.
-bool fit(const Line& line, Cols& cols) {
+// mark beside a cell (footnote "*", "1)") may share its column. With `spans` (the line lies in
+// a grid of vertical rules) a segment may straddle columns: a cell merged across them.
+bool fit(const Line& line, Cols& cols, bool spans = false) {
   constexpr double eps = 0.5;
   Cols next = cols;
   std::vector<int> used(cols.size() + line.segments.size(), 0);
@@ -32,8 +33,10 @@ bool fit(const Line& line, Cols& cols) {
         if (count++ == 0) first = c;
       }
     }
-    if (count >= 2) return false;
-    if (count == 1) {
+    if (count >= 2 && !spans) return false;
+    if (count >= 2) {  // a cell spanning columns of a ruled grid: it widens none of them
+      for (std::size_t c = first; c < first + count; ++c) ++used[c];
+    } else if (count == 1) {
       if (used[first]++ > 0 && s.text.size() > 3) return false;
       next[first].first = std::min(next[first].first, s.box.x0);
       next[first].second = std::max(next[first].second, s.box.x1);
@@ -68,6 +71,44 @@ bool same_grid(const Line& a, const Line& b, const Cols& cols, const Rules& rule
   });
 }
 
+// Each segment of the line inside one column, in column order, reaching no other column.
+bool fills_columns(const Line& line, const Cols& cols) {
+  for (std::size_t k = 0; k < line.segments.size(); ++k) {
+    const auto& b = line.segments[k].box;
+    for (std::size_t c = 0; c < cols.size(); ++c) {
+      if ((overlap(b.x0, b.x1, cols[c].first, cols[c].second) > 0) != (c == k)) return false;
+    }
+  }
+  return true;
+}
+
+// A vertical rule inside the table's extent runs through the line.
+bool ruled_line(const Line& l, const Cols& cols, const Rules& rules) {
+  const double y = (l.box.y0 + l.box.y1) / 2;
+  return std::any_of(rules.vertical.begin(), rules.vertical.end(), [&](const doc::BBox& r) {
+    const double x = (r.x0 + r.x1) / 2;
+    return x > cols.front().first + 1 && x < cols.back().second - 1 && r.y0 <= y && r.y1 >= y;
+  });
+}
+
+// Text across the first columns of an unruled table, then amounts in the columns after it
+// ("Gemensam samordning för båda regionerna ... 95 000"): one straddling segment that starts in
+// the first column, every other segment a number.
+bool label_spans(const Line& l, const Cols& cols) {
+  if (cols.size() < 3 || l.segments.size() < 2) return false;
+  const auto& first = l.segments.front().box;
+  if (first.x0 > cols[0].second || first.x1 <= cols[1].first) return false;
+  for (std::size_t k = 1; k < l.segments.size(); ++k) {
+    if (!is_numeric(l.segments[k].text) || l.segments[k].box.x0 < first.x1) return false;
+  }
+  return true;
+}
+
+// Every segment bold and none a number: a header row.
+bool all_bold_text(const Line& l) {
+  return std::all_of(l.segments.begin(), l.segments.end(), [](const Segment& s) { return s.bold && !is_numeric(s.text); });
+}
+
 double median(std::vector<double> v) {
   if (v.empty()) return 0;
   std::nth_element(v.begin(), v.begin() + static_cast<std::ptrdiff_t>(v.size() / 2), v.end());
@@ -81,6 +122,9 @@ std::vector<doc::Table> tables_in_lines(const std::vector<Line>& lines, const Ru
   std::deque<Line> resplit_lines;  // lines re-cut at a table's columns; members point into it
   // A line whose cells touch (closer than a word space) is re-cut at the known columns.
   auto cut = [&](const Line& l, const Cols& cols) -> const Line* {
+    // In a grid of vertical rules the rules part the cells already; a line they do not
+    // part there holds a cell merged across columns.
+    if (ruled_line(l, cols, rules)) return &l;
     const Line r = resplit(l, cols);
     if (r.segments.size() == l.segments.size()) return &l;
     resplit_lines.push_back(r);
@@ -107,16 +151,24 @@ std::vector<doc::Table> tables_in_lines(const std::vector<Line>& lines, const Ru
       const Line& l = lines[j];
       const double gap = l.box.y0 - last->box.y1;
       const double limit = std::max(1.3 * l.height, 2.0 * median(gaps));
-      if (gap > limit && !same_grid(*last, l, cols, rules)) break;
+      // Key figures set far apart: a line filling every column of the table, each segment
+      // in its own column, continues it across a wider gap (up to about three lines).
+      const bool aligned = l.segments.size() == cols.size() && cols.size() >= 2 && gap < 3.5 * l.height &&
+                           fills_columns(l, cols);
+      if (gap > limit && !aligned && !same_grid(*last, l, cols, rules)) break;
       if (l.segments.size() >= 2) {
         const Line* c = cut(l, cols);
-        if (!fit(*c, cols)) break;
+        const bool spans = same_grid(*last, l, cols, rules) || label_spans(*c, cols);
+        if (!fit(*c, cols) && !(spans && fit(*c, cols, true))) break;
+        // A caption line, then a bold header of text: the next table, even with these columns.
+        if (!pending.empty() && all_bold_text(*c) && !all_bold_text(*members.back())) break;
         members.insert(members.end(), pending.begin(), pending.end());
         pending.clear();
         members.push_back(c);
         ++multi;
         end = j + 1;
-      } else if (lone_inside(l, cols) && pending.size() < 3) {
+      } else if (lone_inside(l, cols) && pending.size() < 3 && l.height < 1.25 * lines[i].height) {
+        // (a line set larger than the table's first is a heading over what follows)
         pending.push_back(&l);
       } else {
         break;

@@ -31,6 +31,7 @@ struct Line {
   std::vector<Segment> segments;
   doc::BBox box;
   double height = 0;  // the line's typical word height (not the union, which superscripts inflate)
+  bool rtl = false;   // right-to-left text (Hebrew, Arabic): segments' text in logical order
 };
 
 // The ruling lines of a page, split by direction (a thin rectangle counts as a line).
@@ -57,6 +58,10 @@ struct Frame {
 // adjacent columns set closer than a word space). Returns the line unchanged when a word
 // itself straddles.
 [[nodiscard]] Line resplit(const Line& line, const std::vector<std::pair<double, double>>& cols);
+
+// A segment's text in logical order from its words (left to right on the page) on a
+// right-to-left line: words read right to left, runs of Latin words keep their order.
+void logical_order(Segment& segment);
 
 // True for a cell that is an amount or count: digits with group spaces, points, commas, a
 // sign, %, a currency word, footnote markers, or a dash standing for zero ("–").

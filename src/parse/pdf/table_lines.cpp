@@ -1,6 +1,7 @@
 // Words → lines → segments: baseline grouping, word-space vs column-gap splitting, digit-group
 // merging inside numbers, and the small text tests the table finder needs.
 #include <algorithm>
+#include <cmath>
 #include <cstdint>
 
 #include "parse/pdf/table_layout.h"
@@ -43,6 +44,117 @@ bool starts_upper(std::string_view w) {
   return c >= 0xC0 && c <= 0xDE && c != 0xD7;
 }
 
+// Leader dots between a label and its amount ("Lokalhyra ........ 186 500"): full stops,
+// middle dots, ellipses, underscores. Fewer than four in a row are text (".." for "no data").
+bool is_leader_cp(char32_t c) {
+  return c == U'.' || c == U'_' || c == 0xB7 || c == 0x2024 || c == 0x2025 || c == 0x2026 || c == 0x22EF;
+}
+constexpr std::size_t leader_run = 4;
+
+// Letters of right-to-left scripts (Hebrew, Arabic, Syriac, Thaana, N'Ko and their
+// presentation forms) and the combining marks among them.
+bool is_rtl_cp(char32_t c) {
+  return (c >= 0x0590 && c <= 0x08FF) || (c >= 0xFB1D && c <= 0xFDFF) || (c >= 0xFE70 && c <= 0xFEFF);
+}
+bool is_rtl_mark(char32_t c) {
+  return (c >= 0x0591 && c <= 0x05C7 && c != 0x05BE && c != 0x05C0 && c != 0x05C3 && c != 0x05C6) ||
+         (c >= 0x0610 && c <= 0x061A) || (c >= 0x064B && c <= 0x065F) || c == 0x0670 ||
+         (c >= 0x06D6 && c <= 0x06ED);
+}
+bool is_latin_letter(char32_t c) {
+  return (c >= U'A' && c <= U'Z') || (c >= U'a' && c <= U'z') || (c >= 0xC0 && c <= 0x24F && c != 0xD7 && c != 0xF7);
+}
+bool has_cp(std::string_view w, bool (*test)(char32_t)) {
+  for (std::size_t i = 0; i < w.size();) {
+    if (test(next_cp(w, i))) return true;
+  }
+  return false;
+}
+
+// Poppler gives a right-to-left word's letters in the order they stand on the page (left to
+// right); reversed, they read as typed. A combining mark stays after its letter.
+std::string reverse_rtl(std::string_view w) {
+  std::vector<std::string_view> clusters;
+  for (std::size_t i = 0; i < w.size();) {
+    const std::size_t start = i;
+    const char32_t c = next_cp(w, i);
+    if (is_rtl_mark(c) && !clusters.empty()) {
+      clusters.back() = w.substr(clusters.back().data() - w.data(), i - static_cast<std::size_t>(clusters.back().data() - w.data()));
+    } else {
+      clusters.push_back(w.substr(start, i - start));
+    }
+  }
+  std::string out;
+  out.reserve(w.size());
+  for (auto it = clusters.rbegin(); it != clusters.rend(); ++it) out.append(*it);
+  return out;
+}
+
+// How many leader characters `w` ends with (begins with, when `front`), and the byte where
+// that run starts (ends). An ellipsis counts as three.
+std::pair<std::size_t, std::size_t> leaders(std::string_view w, bool front) {
+  std::vector<std::pair<char32_t, std::size_t>> cps;  // code point, byte it starts at
+  for (std::size_t i = 0; i < w.size();) {
+    const std::size_t start = i;
+    cps.emplace_back(next_cp(w, i), start);
+  }
+  const auto weight = [](char32_t c) -> std::size_t { return c == 0x2026 || c == 0x22EF ? 3 : c == 0x2025 ? 2 : 1; };
+  std::size_t count = 0;
+  if (front) {
+    std::size_t k = 0;
+    for (; k < cps.size() && is_leader_cp(cps[k].first); ++k) count += weight(cps[k].first);
+    return {count, k < cps.size() ? cps[k].second : w.size()};
+  }
+  std::size_t k = cps.size();
+  for (; k > 0 && is_leader_cp(cps[k - 1].first); --k) count += weight(cps[k - 1].first);
+  return {count, k < cps.size() ? cps[k].second : w.size()};
+}
+
+// Takes leader dots out of a line's words (sorted left to right): a run of four or more,
+// standing alone or stuck to a word, goes, and the words on either side of it are cut apart.
+// Returns for each kept word whether a leader run stood before it.
+std::vector<bool> drop_leaders(std::vector<Word>& ws) {
+  std::vector<Word> kept;
+  std::vector<bool> cut;
+  kept.reserve(ws.size());
+  std::size_t k = 0;
+  bool pending = false;
+  while (k < ws.size()) {
+    // A run of words made of leader characters only.
+    std::size_t j = k, dots = 0;
+    for (; j < ws.size(); ++j) {
+      const auto [n, at] = leaders(ws[j].text, false);
+      if (at != 0 || n == 0) break;
+      dots += n;
+    }
+    if (j > k && dots >= leader_run) {
+      pending = true;
+      k = j;
+      continue;
+    }
+    Word w = std::move(ws[k]);
+    ++k;
+    if (const auto [n, at] = leaders(w.text, true); n >= leader_run && at < w.text.size()) {
+      const double frac = static_cast<double>(at) / static_cast<double>(w.text.size());
+      w.box.x0 += frac * w.box.width();
+      w.text.erase(0, at);
+      pending = true;
+    }
+    bool after = false;
+    if (const auto [n, at] = leaders(w.text, false); n >= leader_run && at > 0) {
+      const double frac = static_cast<double>(w.text.size() - at) / static_cast<double>(w.text.size());
+      w.box.x1 -= frac * w.box.width();
+      w.text.erase(at);
+      after = true;
+    }
+    kept.push_back(std::move(w));
+    cut.push_back(pending);
+    pending = after;
+  }
+  ws = std::move(kept);
+  return cut;
+}
+
 }  // namespace
 
 Line resplit(const Line& line, const std::vector<std::pair<double, double>>& cols) {
@@ -81,7 +193,32 @@ Line resplit(const Line& line, const std::vector<std::pair<double, double>>& col
       }
     }
   }
+  if (line.rtl) {
+    for (auto& seg : out.segments) logical_order(seg);
+  }
   return out;
+}
+
+void logical_order(Segment& segment) {
+  auto& ws = segment.words;
+  std::vector<std::size_t> order;  // word indexes, right to left, Latin runs turned back
+  for (std::size_t k = ws.size(); k-- > 0;) order.push_back(k);
+  for (std::size_t a = 0; a < order.size();) {
+    std::size_t b = a;
+    while (b < order.size() && has_cp(ws[order[b]].text, is_latin_letter)) ++b;
+    std::reverse(order.begin() + static_cast<std::ptrdiff_t>(a), order.begin() + static_cast<std::ptrdiff_t>(b));
+    a = b == a ? a + 1 : b;
+  }
+  std::string text;
+  for (std::size_t n = 0; n < order.size(); ++n) {
+    const std::size_t k = order[n];
+    if (n > 0) {
+      const std::size_t right = std::max(k, order[n - 1]);  // the word of the two further right
+      if (ws[right].space_before) text += ' ';
+    }
+    text += ws[k].text;
+  }
+  segment.text = std::move(text);
 }
 
 std::string fold_space(std::string_view s) {
@@ -127,6 +264,29 @@ Rules split_rules(const std::vector<doc::BBox>& rules) {
     if (b.height() <= thin && b.width() > thin) r.horizontal.push_back(b);
     else if (b.width() <= thin && b.height() > thin) r.vertical.push_back(b);
   }
+  // Pieces of one line drawn cell by cell (browsers draw each cell's border on its own) are
+  // one rule: collinear pieces that touch are joined.
+  const auto join = [](std::vector<doc::BBox>& v, bool across) {
+    const auto pos = [&](const doc::BBox& b) { return across ? (b.y0 + b.y1) / 2 : (b.x0 + b.x1) / 2; };
+    const auto from = [&](const doc::BBox& b) { return across ? b.x0 : b.y0; };
+    const auto to = [&](const doc::BBox& b) { return across ? b.x1 : b.y1; };
+    std::sort(v.begin(), v.end(), [&](const doc::BBox& a, const doc::BBox& b) { return pos(a) < pos(b); });
+    std::vector<doc::BBox> out;
+    for (std::size_t k = 0; k < v.size();) {
+      std::size_t e = k + 1;  // a group of pieces at one position
+      while (e < v.size() && pos(v[e]) - pos(v[k]) <= 0.75) ++e;
+      std::sort(v.begin() + static_cast<std::ptrdiff_t>(k), v.begin() + static_cast<std::ptrdiff_t>(e),
+                [&](const doc::BBox& a, const doc::BBox& b) { return from(a) < from(b); });
+      for (std::size_t m = k; m < e; ++m) {
+        if (m > k && from(v[m]) <= to(out.back()) + 1.5) out.back() = out.back().united(v[m]);
+        else out.push_back(v[m]);
+      }
+      k = e;
+    }
+    v = std::move(out);
+  };
+  join(r.horizontal, true);
+  join(r.vertical, false);
   std::sort(r.horizontal.begin(), r.horizontal.end(), [](auto& a, auto& b) { return a.y0 < b.y0; });
   std::sort(r.vertical.begin(), r.vertical.end(), [](auto& a, auto& b) { return a.x0 < b.x0; });
   return r;
@@ -196,7 +356,19 @@ std::vector<Line> build_lines(std::vector<Word> words, const std::vector<doc::BB
   for (auto& o : done) {
     auto& ws = o.words;
     std::sort(ws.begin(), ws.end(), [](const Word& a, const Word& b) { return a.box.x0 < b.box.x0; });
+    const std::vector<bool> leader_before = drop_leaders(ws);
+    if (ws.empty()) continue;
     Line line;
+    int rtl_words = 0, ltr_words = 0;
+    for (auto& w : ws) {
+      if (has_cp(w.text, is_rtl_cp)) {
+        w.text = reverse_rtl(w.text);
+        ++rtl_words;
+      } else if (has_cp(w.text, is_latin_letter)) {
+        ++ltr_words;
+      }
+    }
+    line.rtl = rtl_words > ltr_words;
     line.height = o.core1 - o.core0;
     line.box = ws.front().box;
     const double h = line.height;
@@ -223,7 +395,7 @@ std::vector<Line> build_lines(std::vector<Word> words, const std::vector<doc::BB
         // An amount followed closely by a capitalised word: the next column's name (cells of
         // adjacent columns can sit closer than a word space).
         const bool name_after_amount = numeric && starts_upper(text);
-        join = !ruled && !name_after_amount && (gap <= 0.55 * em || (group && gap <= 0.65 * em));
+        join = !ruled && !name_after_amount && !leader_before[k] && (gap <= 0.55 * em || (group && gap <= 0.65 * em));
       }
       const bool space = k > 0 && (gap > 0.08 * h || ws[k - 1].space_after);
       if (join) {
@@ -236,6 +408,9 @@ std::vector<Line> build_lines(std::vector<Word> words, const std::vector<doc::BB
       } else {
         line.segments.push_back({text, w.box, h, w.box.width(), w.bold, {{text, w.box, false}}});
       }
+    }
+    if (line.rtl) {
+      for (auto& seg : line.segments) logical_order(seg);
     }
     lines.push_back(std::move(line));
   }

@@ -10,6 +10,7 @@
 #include "bidrag/common/slug.h"
 #include "bidrag/normalize/contact.h"
 #include "bidrag/normalize/text.h"
+#include "bidrag/url/url.h"
 #include "bidrag/vocab/vocab.h"
 
 namespace bidrag::parse::text {
@@ -41,17 +42,17 @@ const std::set<std::string>& url_stopwords() {
   return s;
 }
 
-std::string host_and_path(std::string_view url);
-std::string host_of(std::string_view url) {
-  std::string hp = host_and_path(url);
-  return hp.substr(0, hp.find_first_of("/?#"));
+// The host a printed address names, "www." dropped: "www.bra.se/x" (printed without a scheme)
+// and "https://www.bra.se/x" both give "bra.se"; "" when it names none.
+std::string printed_host(const std::string& printed) {
+  return url::site_host(url::has_scheme(printed) ? printed : "http://" + printed);
 }
 
-std::string host_and_path(std::string_view url) {
-  auto p = url.find("://");
-  std::string_view rest = p == std::string_view::npos ? url : url.substr(p + 3);
-  if (rest.substr(0, 4) == "www.") rest.remove_prefix(4);
-  return std::string(rest);
+// The part of a URL after its host ("/a/b.pdf?x=1#sok"), whose words can name the link.
+std::string after_host(const std::string& address) {
+  const auto p = url::parse(address);
+  if (!p) return {};
+  return p->path_query + (p->fragment.empty() ? "" : "#" + p->fragment);
 }
 
 // The visible text a URL most likely has inside a block: the address shown for a mailto, the
@@ -70,8 +71,10 @@ std::string visible_text(const std::string& url, const doc::Block& b) {
     while (!tok.empty() && std::string_view(".,;:)").find(tok.back()) != std::string_view::npos) tok.pop_back();
     // A printed address on the URL's host names it even when the path differs (a short
     // vanity address that redirects).
-    if ((tok.rfind("www.", 0) == 0 || tok.find("://") != std::string::npos) && host_of(tok) == host_of(url))
-      return tok;
+    if (tok.rfind("www.", 0) == 0 || tok.find("://") != std::string::npos) {
+      const std::string host = printed_host(tok);
+      if (!host.empty() && host == url::site_host(url)) return tok;
+    }
     if (sp == std::string::npos) break;
     i = sp + 1;
   }
@@ -102,9 +105,7 @@ class Scorer {
       return bonus - length_penalty;
     }
     if (visible_text(url, b) != (b.kind == doc::BlockKind::fact ? b.value : b.text)) return 9 + bonus;
-    std::string path = host_and_path(url);
-    const auto slash = path.find('/');
-    path = slash == std::string::npos ? std::string{} : path.substr(slash);
+    const std::string path = after_host(url);
     double matches = 0;
     for (const auto& uw : words_of(path)) {
       if (uw.size() < 3 || all_digits(uw) || url_stopwords().count(uw) || vocab::set("url_stopword").equals(uw) || title_words_.count(uw)) continue;

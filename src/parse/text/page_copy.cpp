@@ -4,6 +4,7 @@
 #include <cctype>
 
 #include "bidrag/common/slug.h"
+#include "bidrag/normalize/text.h"
 #include "bidrag/url/url.h"
 #include "bidrag/vocab/vocab.h"
 #include "parse/facts.h"
@@ -11,29 +12,19 @@
 namespace bidrag::parse::text {
 namespace {
 
-std::size_t words_of(std::string_view s) {
-  std::size_t n = s.empty() ? 0 : 1;
-  for (char c : s) n += c == ' ';
-  return n;
-}
-
-bool starts_lower(std::string_view s) {
-  if (s.empty()) return false;
-  const auto c = static_cast<unsigned char>(s[0]);
-  if (std::islower(c)) return true;
-  return c == 0xC3 && s.size() > 1 && static_cast<unsigned char>(s[1]) >= 0xA0;  // å ä ö é
-}
+using normalize::starts_lower;
+using normalize::word_count;
 
 // Short, no sentence punctuation at the end, not starting in lower case: a heading or a menu item.
 bool heading_shaped(std::string_view s) {
-  return !s.empty() && words_of(s) <= 14 && std::string_view(".,;:!?").find(s.back()) == std::string_view::npos &&
+  return !s.empty() && word_count(s) <= 14 && std::string_view(".,;:!?").find(s.back()) == std::string_view::npos &&
          !starts_lower(s) && s.find("://") == std::string_view::npos;
 }
 
 // A badge, a page-type chip, a date line or a label line above the heading ("Öppen",
 // "Publicerad den 12 januari 2025", "Nyhet · Publicerad: 2024-04-19"): never the heading.
 bool is_top_marker(std::string_view s) {
-  if (words_of(s) <= 8 && vocab::set("status").starts(s)) return true;
+  if (word_count(s) <= 8 && vocab::set("status").starts(s)) return true;
   if (vocab::set("published_label").starts(s) || vocab::set("news_cue").starts(s)) return true;
   return split_label_value(s).has_value();
 }
@@ -109,7 +100,7 @@ bool is_chrome_only(std::string_view raw_line) {
   const std::string_view line = bare_line;
   if (line.empty()) return false;
   const auto& notice = vocab::set("page_notice");
-  if (words_of(line) <= 25 && (notice.in(line) || vocab::set("cookie_notice").in(line))) return true;
+  if (word_count(line) <= 25 && (notice.in(line) || vocab::set("cookie_notice").in(line))) return true;
   if (vocab::set("chrome_link").equals(line)) return true;
   // One or more skip links and reading aids, one after the other on one line.
   const auto& skip = vocab::set("heading_title_chrome");
@@ -128,7 +119,7 @@ bool is_chrome_only(std::string_view raw_line) {
 bool is_breadcrumb(std::string_view raw_line) {
   const std::string bare_line = bare(raw_line);
   const std::string_view line = bare_line;
-  if (line.empty() || words_of(line) > 12) return false;
+  if (line.empty() || word_count(line) > 12) return false;
   for (std::string_view end : {" /", " >", " ›", " »"})
     if (line.size() > end.size() && line.substr(line.size() - end.size()) == end) return true;
   int separators = 0;
@@ -174,7 +165,7 @@ std::optional<std::size_t> main_heading_line(const std::vector<std::string>& lin
       crumbs = true;
       last_crumb = i;
     }
-    if (words_of(lines[i]) >= 15 && !is_chrome_only(lines[i])) {
+    if (word_count(lines[i]) >= 15 && !is_chrome_only(lines[i])) {
       top_end = i;
       break;
     }
@@ -230,8 +221,8 @@ std::vector<bool> top_chrome_lines(const std::vector<std::string>& lines, std::s
     std::size_t a = i, b = i;
     while (a > 0 && !lines[a - 1].empty()) --a;
     while (b + 1 < heading && !lines[b + 1].empty()) ++b;
-    const bool menu = words_of(s) <= 4 && b - a + 1 >= 3;
-    const bool marker = is_top_marker(s) || (words_of(s) <= 8 && vocab::set("status").in(s));
+    const bool menu = word_count(s) <= 4 && b - a + 1 >= 3;
+    const bool marker = is_top_marker(s) || (word_count(s) <= 8 && vocab::set("status").in(s));
     drop[i] = menu || !marker;
   }
   return drop;
@@ -245,7 +236,7 @@ bool is_reading_aid(std::string_view line) {
 std::vector<int> unnumbered_steps(const std::vector<std::string>& lines) {
   std::vector<int> out(lines.size(), 0);
   auto step_line = [](const std::string& s) {
-    if (s.empty() || starts_lower(s) || words_of(s) > 60 || std::isdigit(static_cast<unsigned char>(s[0]))) return false;
+    if (s.empty() || starts_lower(s) || word_count(s) > 60 || std::isdigit(static_cast<unsigned char>(s[0]))) return false;
     if (std::string_view("-•–*·").find(s[0]) != std::string_view::npos) return false;
     return s.back() == '.' || s.back() == '!';
   };

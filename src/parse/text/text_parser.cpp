@@ -33,20 +33,8 @@ bool ends_sentence(std::string_view s) {
   return !s.empty() && std::string_view(".!?:;").find(s.back()) != std::string_view::npos;
 }
 
-std::size_t word_count(std::string_view s) {
-  std::size_t n = s.empty() ? 0 : 1;
-  for (char c : s)
-    if (c == ' ') ++n;
-  return n;
-}
-
-bool starts_lower(std::string_view s) {
-  if (s.empty()) return false;
-  const auto c = static_cast<unsigned char>(s[0]);
-  if (std::islower(c)) return true;
-  // å, ä, ö, é (UTF-8 lead 0xC3 followed by a lower-case code point 0xA0–0xBF)
-  return c == 0xC3 && s.size() > 1 && static_cast<unsigned char>(s[1]) >= 0xA0;
-}
+using normalize::starts_lower;
+using normalize::word_count;
 
 // "… som omfattas av" — a line ending in a preposition or conjunction goes on below.
 bool ends_with_function_word(std::string_view s) {

@@ -128,6 +128,37 @@ ALTER TABLE ${schema}.allocation_lists ALTER COLUMN call_id DROP NOT NULL,
   ADD COLUMN recipient_kind text, ADD COLUMN reference text, ADD COLUMN document_date date;
 )SQL";
 
+// 4: call series across years. Each call is an edition of its series (the call's `series`),
+// linked by previous_call_id to the latest earlier edition of the series in the store. The sink
+// keeps both as calls arrive; a schema loaded before this migration gets them from its calls.
+constexpr std::string_view kMigration4 = R"SQL(
+CREATE TABLE ${schema}.editions (
+  call_id text PRIMARY KEY REFERENCES ${schema}.call_ids (id),
+  series text NOT NULL,
+  year integer,
+  previous_call_id text REFERENCES ${schema}.editions (call_id),
+  first_seen timestamptz NOT NULL
+);
+CREATE INDEX editions_series ON ${schema}.editions (series, year);
+INSERT INTO ${schema}.editions (call_id, series, year, first_seen)
+SELECT DISTINCT ON (record_id) record_id, record->>'series', (record->>'year')::integer, valid_from
+FROM ${schema}.record_versions
+WHERE type = 'call' AND coalesce(record->>'series', '') <> ''
+ORDER BY record_id, valid_from;
+UPDATE ${schema}.editions e SET previous_call_id = (
+  SELECT p.call_id FROM ${schema}.editions p WHERE p.series = e.series AND p.year < e.year
+  ORDER BY p.year DESC LIMIT 1);
+CREATE VIEW ${schema}.series AS
+SELECT series AS id, count(*) AS editions, min(year) AS first_year, max(year) AS last_year
+FROM ${schema}.editions GROUP BY series;
+)SQL";
+
+// 5: a discovered page that holds no call is remembered as such, so the next run does not
+// extract it again while its bytes stay the same.
+constexpr std::string_view kMigration5 = R"SQL(
+ALTER TABLE ${schema}.sources ADD COLUMN not_a_call boolean NOT NULL DEFAULT false;
+)SQL";
+
 std::vector<std::string> migrations(const std::string& schema) {
   std::string third = expand(kMigration3, schema);
   const std::string all_views = views(schema);
@@ -139,12 +170,13 @@ std::vector<std::string> migrations(const std::string& schema) {
     if (line.find(".ceilings") != std::string::npos || line.find(".allocation_lists") != std::string::npos) third += line;
     at = end + 1;
   }
-  return {expand(kMigration1, schema) + views(schema), expand(kMigration2, schema), third};
+  return {expand(kMigration1, schema) + views(schema), expand(kMigration2, schema), third, expand(kMigration4, schema),
+          expand(kMigration5, schema)};
 }
 
 }  // namespace
 
-int latest_migration() noexcept { return 3; }
+int latest_migration() noexcept { return 5; }
 
 void migrate(Connection& conn, const std::string& schema) {
   for (char c : schema) {

@@ -16,6 +16,7 @@
 #include "bidrag/common/slug.h"
 #include "bidrag/store/memory.h"
 #include "bidrag/store/postgres.h"
+#include "bidrag/store/series.h"
 #include "store/postgres/migrations.h"
 #include "store/postgres/pg.h"
 #include "store/postgres/sink_internal.h"
@@ -35,27 +36,36 @@ void csv_field(std::string& out, const std::optional<std::string>& v) {
 
 std::optional<std::string> nullable(const std::string& v) { return v.empty() ? std::nullopt : std::optional(v); }
 
-class PostgresSink final : public Sink, public Memory {
+// The series of a staged call: its `series`, else its id without the year.
+constexpr const char* kIncomingSeries =
+    "coalesce(nullif(record_text::jsonb->>'series', ''), regexp_replace(record_id, ':[^:]*$', ''))";
+
+class PostgresSink final : public Sink, public Memory, public SeriesIndex {
  public:
   Memory* memory() noexcept override { return this; }
+  SeriesIndex* series_index() noexcept override { return this; }
   PostgresSink(const std::string& url, Options options) : conn_(url), options_(std::move(options)) {
     migrate(conn_, options_.schema);
   }
 
   PutResult put(const Snapshot& snapshot, const std::vector<record::Record>& records) override {
     const auto rows = staging_rows(snapshot, records);
-    return reconnecting([&](int attempt) { return transaction([&] { return load(snapshot, rows, attempt); }); });
+    return reconnecting([&](int attempt) { return transaction([&] { return load(snapshot, rows, attempt, false); }); });
+  }
+
+  PutResult put_not_a_call(const Snapshot& snapshot) override {
+    return reconnecting([&](int attempt) { return transaction([&] { return load(snapshot, {}, attempt, true); }); });
   }
 
   std::optional<Remembered> remembered(const std::string& url) override {
     const auto r = reconnecting([&](int) {
       return conn_.exec("SELECT coalesce(etag, ''), coalesce(last_modified, ''), sha256, "
-                        "to_char(fetched_at AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS\"Z\"') FROM " +
+                        "to_char(fetched_at AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS\"Z\"'), not_a_call FROM " +
                             options_.schema + ".sources WHERE url = $1",
                         {url});
     });
     if (r.rows() == 0) return std::nullopt;
-    return Remembered{r.get(0, 0), r.get(0, 1), r.get(0, 2), r.get(0, 3)};
+    return Remembered{r.get(0, 0), r.get(0, 1), r.get(0, 2), r.get(0, 3), r.get(0, 4) == "t"};
   }
 
   std::vector<std::string> current_records_of(const std::string& url) override {
@@ -70,6 +80,20 @@ class PostgresSink final : public Sink, public Memory {
     std::vector<std::string> lines;
     for (int i = 0; i < r.rows(); ++i) lines.push_back(r.get(i, 0));
     return lines;
+  }
+
+  std::vector<record::DocumentRef> current_links_of(const std::string& url) override {
+    const auto r = reconnecting([&](int) {
+      return conn_.exec("SELECT record_id, coalesce(call_id, ''), coalesce(record->>'role', ''), "
+                        "coalesce(record->>'title', ''), record->>'url' FROM " + options_.schema +
+                            ".record_versions WHERE source_url = $1 AND valid_to IS NULL AND type = 'document' "
+                            "AND record->>'url' IS NOT NULL ORDER BY position NULLS LAST, version_id",
+                        {url});
+    });
+    std::vector<record::DocumentRef> out;
+    for (int i = 0; i < r.rows(); ++i)
+      if (auto d = stored_link(r.get(i, 0), r.get(i, 1), r.get(i, 2), r.get(i, 3), r.get(i, 4), url)) out.push_back(std::move(*d));
+    return out;
   }
 
   void touch(const std::vector<Snapshot>& seen) override {
@@ -95,10 +119,86 @@ class PostgresSink final : public Sink, public Memory {
 
   [[nodiscard]] std::string describe() const override { return conn_.masked_url() + " (schema " + options_.schema + ")"; }
 
+  std::vector<std::string> series_ids() override {
+    return column(read("SELECT series FROM " + options_.schema + ".editions GROUP BY series ORDER BY series COLLATE \"C\"", {}));
+  }
+
+  std::vector<Edition> editions(const std::string& series) override {
+    return edition_rows(read(edition_sql() + "WHERE e.series = $1 ORDER BY e.year NULLS LAST, e.call_id COLLATE \"C\"",
+                             {series}));
+  }
+
+  std::optional<Edition> edition(const std::string& call_id) override {
+    auto rows = edition_rows(read(edition_sql() + "WHERE e.call_id = $1", {call_id}));
+    if (rows.empty()) return std::nullopt;
+    return std::move(rows.front());
+  }
+
+  std::optional<Edition> previous_edition(const std::string& call_id) override {
+    const auto e = edition(call_id);
+    if (!e || e->previous.empty()) return std::nullopt;
+    return edition(e->previous);
+  }
+
+  std::vector<std::string> edition_records(const std::string& call_id) override {
+    // Byte order, as SQLite sorts, so both stores give a diff in the same order.
+    return column(read("SELECT coalesce(record_text, record::text) FROM " + options_.schema +
+                           ".record_versions WHERE valid_to IS NULL AND (record_id = $1 OR call_id = $1) "
+                           "ORDER BY type COLLATE \"C\", record_id COLLATE \"C\", source_url COLLATE \"C\"",
+                       {call_id}));
+  }
+
  private:
   struct Row {
     std::string record_id, type, call_id, content_sha, json;
   };
+
+  Result read(const std::string& sql, const std::vector<std::optional<std::string>>& params) {
+    return reconnecting([&](int) { return conn_.exec(sql, params); });
+  }
+
+  static std::vector<std::string> column(const Result& r) {
+    std::vector<std::string> out;
+    for (int i = 0; i < r.rows(); ++i) out.push_back(r.get(i, 0));
+    return out;
+  }
+
+  // An edition with the title of its call's current version.
+  [[nodiscard]] std::string edition_sql() const {
+    const std::string& sc = options_.schema;
+    return "SELECT e.call_id, e.series, e.year, coalesce(e.previous_call_id, ''), "
+           "to_char(e.first_seen AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS\"Z\"'), coalesce((SELECT "
+           "v.record->>'title' FROM " + sc + ".record_versions v WHERE v.record_id = e.call_id AND v.type = 'call' "
+           "AND v.valid_to IS NULL ORDER BY v.version_id DESC LIMIT 1), '') FROM " + sc + ".editions e ";
+  }
+
+  static std::vector<Edition> edition_rows(const Result& r) {
+    std::vector<Edition> out;
+    for (int i = 0; i < r.rows(); ++i) {
+      Edition e{r.get(i, 0), r.get(i, 1), std::nullopt, r.get(i, 3), r.get(i, 4), r.get(i, 5)};
+      if (!r.is_null(i, 2)) e.year = std::stoi(r.get(i, 2));
+      out.push_back(std::move(e));
+    }
+    return out;
+  }
+
+  // Inside the document's transaction: ties its calls to their series (first seen at `t`) and
+  // links every edition of those series to its previous one. A lock per series makes concurrent
+  // loaders of two editions of one series take turns, so each sees the other's edition.
+  void tie_editions(const std::string& t) {
+    const std::string& sc = options_.schema;
+    const std::string series = std::string("SELECT ") + kIncomingSeries + " FROM incoming WHERE type = 'call'";
+    conn_.exec("SELECT pg_advisory_xact_lock(hashtext('bidrag-series-' || $1::text || ':' || s)) FROM (" + series +
+                   " ORDER BY 1) x(s)",
+               {sc});
+    conn_.exec("INSERT INTO " + sc + ".editions (call_id, series, year, first_seen) SELECT record_id, " +
+                   kIncomingSeries + ", (record_text::jsonb->>'year')::integer, $1 FROM incoming WHERE type = 'call' "
+                   "ON CONFLICT (call_id) DO NOTHING",
+               {t});
+    conn_.exec("UPDATE " + sc + ".editions e SET previous_call_id = (SELECT p.call_id FROM " + sc +
+               ".editions p WHERE p.series = e.series AND p.year < e.year ORDER BY p.year DESC LIMIT 1) "
+               "WHERE e.series IN (" + series + ")");
+  }
 
   static std::vector<Row> staging_rows(const Snapshot& snapshot, const std::vector<record::Record>& records) {
     std::vector<Row> rows;
@@ -153,7 +253,7 @@ class PostgresSink final : public Sink, public Memory {
   }
 
   // Inside the document's transaction.
-  PutResult load(const Snapshot& s, const std::vector<Row>& rows, int attempt) {
+  PutResult load(const Snapshot& s, const std::vector<Row>& rows, int attempt, bool not_a_call) {
     const std::string& sc = options_.schema;
     const auto t = timestamp(s);
     const auto snap = conn_.exec(
@@ -207,13 +307,15 @@ class PostgresSink final : public Sink, public Memory {
             .affected());
     conn_.exec("ANALYZE new_versions");
     for (const auto& sql : typed_inserts(sc)) conn_.exec(sql);
+    tie_editions(t);
     // A good capture is remembered for the next run's conditional request; a failed one
     // (no bytes, or an error record) is not, so it is fetched and extracted again.
     if (!s.sha256.empty() && !failed) {
-      conn_.exec("INSERT INTO " + sc + ".sources (url, etag, last_modified, sha256, fetched_at) "
-                 "VALUES ($1, $2, $3, $4, $5) ON CONFLICT (url) DO UPDATE SET etag = EXCLUDED.etag, "
-                 "last_modified = EXCLUDED.last_modified, sha256 = EXCLUDED.sha256, fetched_at = EXCLUDED.fetched_at",
-                 {s.url, nullable(s.etag), nullable(s.last_modified), s.sha256, t});
+      conn_.exec("INSERT INTO " + sc + ".sources (url, etag, last_modified, sha256, fetched_at, not_a_call) "
+                 "VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (url) DO UPDATE SET etag = EXCLUDED.etag, "
+                 "last_modified = EXCLUDED.last_modified, sha256 = EXCLUDED.sha256, fetched_at = EXCLUDED.fetched_at, "
+                 "not_a_call = EXCLUDED.not_a_call",
+                 {s.url, nullable(s.etag), nullable(s.last_modified), s.sha256, t, not_a_call ? "true" : "false"});
     }
     if (options_.before_commit) options_.before_commit(attempt, conn_.backend_pid());
     return result;

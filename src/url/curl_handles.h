@@ -1,4 +1,5 @@
-// RAII owners for libcurl handles (CURL*, CURLM*, CURLU*, curl_slist*) and the one-time global init.
+// RAII owners for libcurl handles (CURL*, CURLM*, CURLU*, curl_slist*, strings libcurl allocates)
+// and the one-time global init: the one copy, used by the URL module and by fetch.
 #pragma once
 #include <curl/curl.h>
 
@@ -6,7 +7,7 @@
 #include <stdexcept>
 #include <string>
 
-namespace bidrag::fetch::detail {
+namespace bidrag::curl {
 
 struct EasyDeleter {
   void operator()(CURL* handle) const noexcept { curl_easy_cleanup(handle); }
@@ -54,4 +55,4 @@ class Slist {
   return easy;
 }
 
-}  // namespace bidrag::fetch::detail
+}  // namespace bidrag::curl

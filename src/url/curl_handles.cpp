@@ -1,9 +1,9 @@
 // libcurl's process-wide initialisation, done once before the first handle.
-#include "fetch/curl_handles.h"
+#include "url/curl_handles.h"
 
 #include <mutex>
 
-namespace bidrag::fetch::detail {
+namespace bidrag::curl {
 
 void ensure_global_init() {
   static std::once_flag once;
@@ -12,4 +12,4 @@ void ensure_global_init() {
   });
 }
 
-}  // namespace bidrag::fetch::detail
+}  // namespace bidrag::curl
