@@ -99,7 +99,6 @@ void BM_FindTables(benchmark::State& state) {
   std::size_t rows = 0;
   for (auto _ : state) {
     auto pages = bidrag::parse::pdf::load_words(snapshot);
-    bidrag::parse::pdf::load_rules(snapshot, pages);
     const auto tables = bidrag::parse::pdf::find_tables(pages);
     rows = 0;
     for (const auto& t : tables) rows += t.rows.size();
@@ -115,7 +114,6 @@ BENCHMARK(BM_FindTables)->Arg(0)->Arg(1)->Unit(benchmark::kMillisecond)->UseReal
 void BM_FindTablesOnly(benchmark::State& state) {
   const auto snapshot = bidrag::make_snapshot("bench.pdf", list(true), "application/pdf");
   auto pages = bidrag::parse::pdf::load_words(snapshot);
-  bidrag::parse::pdf::load_rules(snapshot, pages);
   for (auto _ : state) benchmark::DoNotOptimize(bidrag::parse::pdf::find_tables(pages));
   state.counters["pages/s"] = benchmark::Counter(kPages, benchmark::Counter::kIsIterationInvariantRate);
 }

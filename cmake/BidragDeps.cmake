@@ -19,9 +19,8 @@ macro(bidrag_pkg target module package)
   endif()
 endmacro()
 
-bidrag_pkg(POPPLER_CPP poppler-cpp libpoppler-cpp-dev)
-bidrag_pkg(POPPLER_GLIB poppler-glib libpoppler-glib-dev)
-# Poppler's core API (OutputDev, PDFDoc): the drawn ruling lines that table finding needs.
+# Poppler's core API (PDFDoc, TextOutputDev, OutputDev, the structure tree, link annotations):
+# one document per PDF gives words, ruling lines, links, information and the tagged article.
 bidrag_pkg(POPPLER_CORE poppler libpoppler-private-dev)
 bidrag_pkg(GUMBO gumbo libgumbo-dev)
 # XLSX workbooks are zip archives: libzip reads them from memory with per-part size caps.

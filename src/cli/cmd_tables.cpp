@@ -220,8 +220,7 @@ int run(const TablesOptions& o) {
   std::vector<std::string> warnings;
   try {
     snapshot.content_type = "application/pdf";
-    pages = parse::pdf::load_words(snapshot, &warnings);
-    parse::pdf::load_rules(snapshot, pages);
+    pages = parse::pdf::load_words(snapshot, &warnings);  // words and ruling lines
   } catch (const Error& e) {
     log::error(e.what());
     return static_cast<int>(ExitCode::documents_failed);

@@ -125,18 +125,17 @@ std::optional<std::vector<record::Record>> extract_allocation_list(const doc::Do
   alloc::Reading reading = alloc::read_list(document);
   if (!reading.found) return std::nullopt;
   alloc::ListMeta meta = alloc::read_meta(document, reading.first_block, snapshot);
-  // A PDF's word boxes are read again only for what the document model lost.
+  // A PDF's printed words give what the blocks merged.
   std::optional<doc::Document> completed;
-  if (document.format == doc::Format::pdf) {
-    alloc::PdfWords words(snapshot);
+  if (document.format == doc::Format::pdf && document.printed) {
     if (alloc::has_tall_cells(document)) {
       completed = document;
-      alloc::split_tall_cells(*completed, words);
+      alloc::split_tall_cells(*completed);
     }
     if (document.pages >= 2 && (!meta.funder || !meta.date)) {
       if (!completed) completed = document;
       const double top = document.blocks[reading.first_block].table.bbox.y0;
-      auto head = alloc::running_header(words, top);
+      auto head = alloc::running_header(document, top);
       completed->blocks.insert(completed->blocks.begin(), head.begin(), head.end());
     }
     if (completed) {

@@ -3,18 +3,14 @@
 // when it repeats on every page.
 #include "allocation_list_pdf.h"
 
-#include <poppler/cpp/poppler-document.h>
-#include <poppler/cpp/poppler-page.h>
-
 #include <algorithm>
 #include <cmath>
-#include <memory>
-
 
 namespace bidrag::extract::alloc {
 namespace {
 
-using parse::pdf::Word;
+using Word = doc::PrintedWord;
+using doc::PrintedPage;
 
 double center_y(const doc::BBox& b) { return (b.y0 + b.y1) / 2; }
 
@@ -54,7 +50,7 @@ double tall_limit(const doc::Table& t) {
 }
 
 // A cell printed over several lines keeps them, separated by '\n'.
-void split_wrapped_cells(doc::Table& t, const parse::pdf::Page& page) {
+void split_wrapped_cells(doc::Table& t, const PrintedPage& page) {
   const double limit = tall_limit(t);
   std::vector<const Word*> in_table;
   for (const Word& w : page.words) {
@@ -97,7 +93,7 @@ std::string without_digits(const std::vector<const Word*>& line) {
   return s;
 }
 
-std::vector<doc::Block> header_blocks(const parse::pdf::Page& page, const parse::pdf::Page& next, double table_top) {
+std::vector<doc::Block> header_blocks(const PrintedPage& page, const PrintedPage& next, double table_top) {
   std::vector<const Word*> above, next_top;
   for (const Word& w : page.words) {
     if (w.box.y1 <= table_top) above.push_back(&w);
@@ -136,36 +132,6 @@ std::vector<doc::Block> header_blocks(const parse::pdf::Page& page, const parse:
 
 }  // namespace
 
-const std::vector<parse::pdf::Page>& PdfWords::pages() {
-  if (!pages_) pages_ = parse::pdf::load_words(snapshot_);
-  return *pages_;
-}
-
-std::vector<parse::pdf::Page> PdfWords::first_pages(int n) {
-  if (pages_) return {pages_->begin(), pages_->begin() + std::min<std::ptrdiff_t>(n, static_cast<std::ptrdiff_t>(pages_->size()))};
-  // The document opened before (parse_pdf); an unreadable one gives no pages here.
-  std::unique_ptr<poppler::document> d(poppler::document::load_from_raw_data(
-      snapshot_.bytes.data(), static_cast<int>(snapshot_.bytes.size())));
-  std::vector<parse::pdf::Page> out;
-  if (!d || d->is_locked()) return out;
-  for (int i = 0; i < std::min(n, d->pages()); ++i) {
-    std::unique_ptr<poppler::page> p(d->create_page(i));
-    if (!p) break;
-    parse::pdf::Page page;
-    page.number = i + 1;
-    for (auto& box : p->text_list()) {
-      Word w;
-      const auto utf8 = box.text().to_utf8();
-      w.text.assign(utf8.begin(), utf8.end());
-      const auto b = box.bbox();
-      w.box = {b.left(), b.top(), b.right(), b.bottom()};
-      page.words.push_back(std::move(w));
-    }
-    out.push_back(std::move(page));
-  }
-  return out;
-}
-
 bool has_tall_cells(const doc::Document& document) {
   for (const doc::Block& b : document.blocks) {
     if (b.kind != doc::BlockKind::table) continue;
@@ -179,8 +145,9 @@ bool has_tall_cells(const doc::Document& document) {
   return false;
 }
 
-void split_tall_cells(doc::Document& document, PdfWords& words) {
-  const auto& pages = words.pages();
+void split_tall_cells(doc::Document& document) {
+  if (!document.printed) return;
+  const auto& pages = *document.printed;
   for (doc::Block& b : document.blocks) {
     if (b.kind != doc::BlockKind::table) continue;
     const int page = b.table.page > 0 ? b.table.page : b.where.page;
@@ -190,10 +157,9 @@ void split_tall_cells(doc::Document& document, PdfWords& words) {
   }
 }
 
-std::vector<doc::Block> running_header(PdfWords& words, double table_top) {
-  const auto pages = words.first_pages(2);
-  if (pages.size() < 2) return {};
-  return header_blocks(pages[0], pages[1], table_top);
+std::vector<doc::Block> running_header(const doc::Document& document, double table_top) {
+  if (!document.printed || document.printed->size() < 2) return {};
+  return header_blocks((*document.printed)[0], (*document.printed)[1], table_top);
 }
 
 }  // namespace bidrag::extract::alloc

@@ -11,9 +11,7 @@ namespace bidrag::test {
 
 inline std::vector<parse::pdf::Page> pdf_pages(const std::string& relative) {
   const Snapshot s = make_snapshot(fixture(relative), read_fixture(relative), "application/pdf");
-  auto pages = parse::pdf::load_words(s);
-  parse::pdf::load_rules(s, pages);
-  return pages;
+  return parse::pdf::load_words(s);  // words and ruling lines
 }
 
 inline std::vector<doc::Table> pdf_tables(const std::string& relative, const parse::pdf::TableOptions& o = {}) {

@@ -431,7 +431,7 @@ TEST_F(SqliteStoreTest, ErrorsNameThePath) {
     SqliteStore store(path);
     FAIL() << "opened a newer store";
   } catch (const IoError& e) {
-    EXPECT_EQ(std::string(e.what()), path + ": the store has schema version 9, newer than this bidrag (3)");
+    EXPECT_EQ(std::string(e.what()), path + ": the store has schema version 9, newer than this bidrag (4)");
   }
 }
 

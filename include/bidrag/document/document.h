@@ -2,6 +2,7 @@
 // extractor reads. Each block remembers where it came from.
 #pragma once
 #include <map>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -112,6 +113,18 @@ struct Block {
   Locator where;
 };
 
+// A word as a PDF page prints it: its text and box.
+struct PrintedWord {
+  std::string text;
+  BBox box;
+};
+
+// A PDF page's words in the text extractor's reading order.
+struct PrintedPage {
+  int number = 0;  // 1-based
+  std::vector<PrintedWord> words;
+};
+
 struct Document {
   std::string url;  // the source's URL (base for relative links)
   Format format = Format::text;
@@ -125,6 +138,10 @@ struct Document {
   // What the parser had to cut or repair (a limit of bidrag/parse/limits.h reached); the
   // extractor passes them on to the document's first record.
   std::vector<std::string> warnings;
+  // pdf: every page's words, for what the blocks merge and a later stage needs as printed (the
+  // lines of a wrapped cell, a running header). Shared, so copies of the document stay cheap;
+  // null for other formats.
+  std::shared_ptr<const std::vector<PrintedPage>> printed;
 };
 
 }  // namespace bidrag::doc

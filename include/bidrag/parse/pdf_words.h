@@ -25,22 +25,17 @@ struct Page {
   int number = 0;  // 1-based
   double width = 0, height = 0;
   std::vector<Word> words;     // in Poppler's reading order
-  std::vector<doc::Link> links;  // link annotations (load_links)
-  std::vector<doc::BBox> rules;  // drawn horizontal/vertical lines and thin rectangles (load_rules)
+  std::vector<doc::Link> links;  // link annotations (parse_pdf reads them; load_words does not)
+  std::vector<doc::BBox> rules;  // drawn horizontal/vertical lines and thin rectangles
 };
 
-// Opens the PDF and reads the words of its pages, at most `max_pages` of them (the first ones;
-// limits::kMaxPdfPages by default); when the file has more, a warning saying how many were left
-// unread is added to `warnings` (when given). Throws bidrag::Error naming the source (and the
-// page where it applies) for: not a PDF, truncated or damaged, encrypted with a user password,
-// zero pages.
+// Opens the PDF once and reads the words and drawn ruling lines (cell borders of spreadsheet
+// exports, edges of filled cell backgrounds) of its pages in one pass over their content, at
+// most `max_pages` pages (the first ones; limits::kMaxPdfPages by default); when the file has
+// more, a warning saying how many were left unread is added to `warnings` (when given). Throws
+// bidrag::Error naming the source (and the page where it applies) for: not a PDF, truncated or
+// damaged, encrypted with a user password, zero pages.
 [[nodiscard]] std::vector<Page> load_words(const Snapshot& snapshot, std::vector<std::string>* warnings = nullptr,
                                            int max_pages = limits::kMaxPdfPages);
-
-// Adds the link annotations of each page (URI actions, with the text under their area).
-void load_links(const Snapshot& snapshot, std::vector<Page>& pages);
-
-// Adds the drawn ruling lines of each page (cell borders of spreadsheet exports).
-void load_rules(const Snapshot& snapshot, std::vector<Page>& pages);
 
 }  // namespace bidrag::parse::pdf

@@ -1,72 +1,48 @@
-// Finds the tagged article (poppler-glib structure tree) and trims the blocks to it.
+// Finds the tagged article (Poppler's structure tree) and trims the blocks to it.
 #include "pdf_article.h"
 
-#include <poppler.h>
-
-#include <memory>
+#include <PDFDoc.h>
+#include <StructElement.h>
+#include <StructTreeRoot.h>
 
 namespace bidrag::parse::pdf {
 namespace {
 
-struct GObjectDeleter {
-  void operator()(gpointer p) const noexcept {
-    if (p) g_object_unref(p);
-  }
-};
-struct BytesDeleter {
-  void operator()(GBytes* p) const noexcept {
-    if (p) g_bytes_unref(p);
-  }
-};
-struct IterDeleter {
-  void operator()(PopplerStructureElementIter* p) const noexcept {
-    if (p) poppler_structure_element_iter_free(p);
-  }
-};
-struct GErrorDeleter {
-  void operator()(GError* p) const noexcept {
-    if (p) g_error_free(p);
-  }
-};
-struct GFreeDeleter {
-  void operator()(gchar* p) const noexcept { g_free(p); }
-};
-using IterPtr = std::unique_ptr<PopplerStructureElementIter, IterDeleter>;
-using ElementPtr = std::unique_ptr<PopplerStructureElement, GObjectDeleter>;
+constexpr int max_depth = 64;  // an absurdly deep tree is not walked further
 
-// The marked-content items (leaves) below `it`, in document order.
-void leaves(PopplerStructureElementIter* it, std::vector<ElementPtr>& out, int depth) {
-  if (depth > 64) return;
-  do {
-    ElementPtr e(poppler_structure_element_iter_get_element(it));
-    if (!e) continue;
-    if (IterPtr child(poppler_structure_element_iter_get_child(it)); child) {
-      leaves(child.get(), out, depth + 1);
-    } else if (poppler_structure_element_is_content(e.get())) {
-      out.push_back(std::move(e));
+MarkedItem item_of(PDFDoc& doc, const StructElement& e) {
+  MarkedItem item;
+  if (e.isObjectRef()) return item;
+  item.mcid = e.getMCID();
+  if (Ref page; e.getPageRef(page)) item.page = doc.findPage(page);
+  return item;
+}
+
+// The marked-content items (leaves) below `e`, in document order.
+void leaves(PDFDoc& doc, const StructElement& e, std::vector<MarkedItem>& out, int depth) {
+  if (depth > max_depth) return;
+  for (unsigned i = 0; i < e.getNumChildren(); ++i) {
+    const StructElement* child = e.getChild(static_cast<int>(i));
+    if (!child) continue;
+    if (child->getNumChildren() > 0) {
+      leaves(doc, *child, out, depth + 1);
+    } else if (child->isContent()) {
+      out.push_back(item_of(doc, *child));
     }
-  } while (poppler_structure_element_iter_next(it));
+  }
 }
 
 // Walks the tree: counts the Art elements and collects the leaves of the first one.
-void walk(PopplerStructureElementIter* it, int depth, int& articles, std::vector<ElementPtr>& items) {
-  if (depth > 64) return;  // an absurdly deep tree is not walked further
-  do {
-    ElementPtr e(poppler_structure_element_iter_get_element(it));
-    if (!e) continue;
-    IterPtr child(poppler_structure_element_iter_get_child(it));
-    if (poppler_structure_element_get_kind(e.get()) == POPPLER_STRUCTURE_ELEMENT_ARTICLE) {
-      // An article inside an article is part of it.
-      if (++articles == 1 && child) leaves(child.get(), items, depth + 1);
-      continue;
-    }
-    if (child) walk(child.get(), depth + 1, articles, items);
-  } while (poppler_structure_element_iter_next(it));
-}
-
-std::string text_of(PopplerStructureElement* e) {
-  std::unique_ptr<gchar, GFreeDeleter> text(poppler_structure_element_get_text(e, POPPLER_STRUCTURE_GET_TEXT_NONE));
-  return text ? text.get() : "";
+void walk(PDFDoc& doc, const StructElement& e, int depth, int& articles, std::vector<MarkedItem>& items) {
+  if (depth > max_depth) return;
+  if (e.getType() == StructElement::Art) {
+    // An article inside an article is part of it.
+    if (++articles == 1) leaves(doc, e, items, depth + 1);
+    return;
+  }
+  for (unsigned i = 0; i < e.getNumChildren(); ++i) {
+    if (const StructElement* child = e.getChild(static_cast<int>(i))) walk(doc, *child, depth + 1, articles, items);
+  }
 }
 
 // Letters and digits of the ASCII range only: spacing, punctuation and any character the
@@ -86,24 +62,24 @@ std::string block_key(const doc::Block& b) { return key(b.text + b.value); }
 // Enough letters and digits at each end to anchor on without matching by chance.
 constexpr std::size_t anchor = 40;
 
-std::optional<ArticleEnds> article_ends(const Snapshot& s) {
-  std::unique_ptr<GBytes, BytesDeleter> bytes(g_bytes_new(s.bytes.data(), s.bytes.size()));
-  GError* raw = nullptr;
-  std::unique_ptr<PopplerDocument, GObjectDeleter> d(poppler_document_new_from_bytes(bytes.get(), nullptr, &raw));
-  std::unique_ptr<GError, GErrorDeleter> error(raw);
-  if (!d) return std::nullopt;
-  IterPtr root(poppler_structure_element_iter_new(d.get()));
+std::optional<std::vector<MarkedItem>> article_items(PDFDoc& doc) {
+  const StructTreeRoot* root = doc.getStructTreeRoot();
   if (!root) return std::nullopt;
-  // Only the first and last items are read: the text of the whole article would cost more
-  // than the rest of the parse.
   int articles = 0;
-  std::vector<ElementPtr> items;
-  walk(root.get(), 0, articles, items);
-  if (articles != 1) return std::nullopt;
-  if (items.empty()) return std::nullopt;
+  std::vector<MarkedItem> items;
+  for (unsigned i = 0; i < root->getNumChildren(); ++i) {
+    if (const StructElement* e = root->getChild(static_cast<int>(i))) walk(doc, *e, 0, articles, items);
+  }
+  if (articles != 1 || items.empty()) return std::nullopt;
+  return items;
+}
+
+// Only the first and last items are used: the text of the whole article is not needed.
+std::optional<ArticleEnds> article_ends(const std::vector<std::string>& texts) {
+  if (texts.empty()) return std::nullopt;
   ArticleEnds ends;
-  for (std::size_t i = 0; i < items.size() && key(ends.head).size() < anchor; ++i) ends.head += text_of(items[i].get());
-  for (std::size_t i = items.size(); i-- > 0 && key(ends.tail).size() < anchor;) ends.tail = text_of(items[i].get()) + ends.tail;
+  for (std::size_t i = 0; i < texts.size() && key(ends.head).size() < anchor; ++i) ends.head += texts[i];
+  for (std::size_t i = texts.size(); i-- > 0 && key(ends.tail).size() < anchor;) ends.tail = texts[i] + ends.tail;
   return ends;
 }
 

@@ -6,18 +6,33 @@
 #include <string>
 #include <vector>
 
-#include "bidrag/common/snapshot.h"
 #include "bidrag/document/document.h"
+
+class PDFDoc;
 
 namespace bidrag::parse::pdf {
 
 // How the document's only Art structure element begins and ends (the text of its first and
-// last marked-content items, at least a few words each); nullopt when the PDF is untagged or
-// holds none or several articles (a listing page).
+// last marked-content items, at least a few words each).
 struct ArticleEnds {
   std::string head, tail;
 };
-[[nodiscard]] std::optional<ArticleEnds> article_ends(const Snapshot& snapshot);
+
+// A marked-content item of the structure tree: its page (1-based; 0 when the item names none,
+// so its MCID is looked for on every page) and its MCID (-1 for an object reference, which
+// has no text of its own).
+struct MarkedItem {
+  int page = 0;
+  int mcid = -1;
+};
+
+// The marked-content items of the document's only Art element, in document order; nullopt
+// when the PDF is untagged or holds none or several articles (a listing page). Reads the
+// structure tree only, not the page content.
+[[nodiscard]] std::optional<std::vector<MarkedItem>> article_items(PDFDoc& doc);
+
+// The article's ends from its items' texts (as the page content drew them, in item order).
+[[nodiscard]] std::optional<ArticleEnds> article_ends(const std::vector<std::string>& item_texts);
 
 // Keeps the blocks from the one that begins the article to the one that ends it (compared on
 // letters and digits only, as tagged text and laid-out text differ in spacing). Leaves the

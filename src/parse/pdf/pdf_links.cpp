@@ -1,46 +1,16 @@
-// Link annotations (URI actions) with poppler-glib: poppler-cpp has no link API.
-#include <poppler.h>
+// The visible text of a link annotation: the words under its area.
+#include "pdf_links.h"
 
 #include <unicode/uchar.h>
 #include <unicode/unistr.h>
 
 #include <algorithm>
 #include <cmath>
-#include <memory>
 #include <string>
 #include <vector>
 
-#include "bidrag/common/error.h"
-#include "bidrag/parse/pdf_words.h"
-
 namespace bidrag::parse::pdf {
 namespace {
-
-struct GObjectDeleter {
-  void operator()(gpointer p) const noexcept {
-    if (p) g_object_unref(p);
-  }
-};
-struct GBytesDeleter {
-  void operator()(GBytes* p) const noexcept {
-    if (p) g_bytes_unref(p);
-  }
-};
-struct GErrorDeleter {
-  void operator()(GError* p) const noexcept {
-    if (p) g_error_free(p);
-  }
-};
-struct LinkMappingDeleter {
-  void operator()(GList* p) const noexcept {
-    if (p) poppler_page_free_link_mapping(p);
-  }
-};
-using DocumentPtr = std::unique_ptr<PopplerDocument, GObjectDeleter>;
-using PagePtr = std::unique_ptr<PopplerPage, GObjectDeleter>;
-using BytesPtr = std::unique_ptr<GBytes, GBytesDeleter>;
-using ErrorPtr = std::unique_ptr<GError, GErrorDeleter>;
-using MappingPtr = std::unique_ptr<GList, LinkMappingDeleter>;
 
 // A word that sticks out of the link box ("segregation." where only "segregation" is linked,
 // "E-post:namn@example.se" where only the address is): cut where the box ends, estimated
@@ -73,9 +43,11 @@ std::string covered_part(const Word& w, const doc::BBox& box) {
   return out;
 }
 
+}  // namespace
+
 // The words whose centre lies inside the link's box, in the page's reading order: the
 // visible text of the link. A small tolerance absorbs producers that draw the box tight.
-std::string text_under(const Page& page, const doc::BBox& box) {
+std::string link_text(const Page& page, const doc::BBox& box) {
   constexpr double slack = 1.5;
   std::string text;
   for (const Word& w : page.words) {
@@ -85,47 +57,6 @@ std::string text_under(const Page& page, const doc::BBox& box) {
     text += covered_part(w, box);
   }
   return text;
-}
-
-}  // namespace
-
-void load_links(const Snapshot& s, std::vector<Page>& pages) {
-  BytesPtr bytes(g_bytes_new(s.bytes.data(), s.bytes.size()));
-  GError* raw_error = nullptr;
-  DocumentPtr d(poppler_document_new_from_bytes(bytes.get(), nullptr, &raw_error));
-  ErrorPtr error(raw_error);
-  if (!d) {
-    throw Error(s.url, "", std::string("PDF cannot be opened for its links: ") + (error ? error->message : "unknown error"));
-  }
-  const int n = poppler_document_get_n_pages(d.get());
-  for (Page& page : pages) {
-    if (page.number < 1 || page.number > n) continue;
-    PagePtr p(poppler_document_get_page(d.get(), page.number - 1));
-    if (!p) continue;
-    // Link areas are in the rotated page's user space with the origin at the bottom left;
-    // the words are top-left based, so y is flipped against the page height.
-    double width = 0, height = 0;
-    poppler_page_get_size(p.get(), &width, &height);
-    MappingPtr mapping(poppler_page_get_link_mapping(p.get()));
-    // The mapping lists the annotations last to first; the page's order is wanted.
-    std::vector<doc::Link> found;
-    for (GList* it = mapping.get(); it; it = it->next) {
-      const auto* m = static_cast<const PopplerLinkMapping*>(it->data);
-      if (!m->action || m->action->type != POPPLER_ACTION_URI || !m->action->uri.uri) continue;
-      doc::BBox box{std::min(m->area.x1, m->area.x2), height - std::max(m->area.y1, m->area.y2),
-                    std::max(m->area.x1, m->area.x2), height - std::min(m->area.y1, m->area.y2)};
-      doc::Link link;
-      link.href = m->action->uri.uri;
-      link.text = text_under(page, box);
-      link.where = doc::Locator::pdf(page.number, box);
-      found.push_back(std::move(link));
-    }
-    std::stable_sort(found.begin(), found.end(), [](const doc::Link& a, const doc::Link& b) {
-      if (a.where.bbox.y0 != b.where.bbox.y0) return a.where.bbox.y0 < b.where.bbox.y0;
-      return a.where.bbox.x0 < b.where.bbox.x0;
-    });
-    page.links = std::move(found);
-  }
 }
 
 }  // namespace bidrag::parse::pdf

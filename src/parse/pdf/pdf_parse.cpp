@@ -1,6 +1,7 @@
 // parse_pdf: a PDF (browser print, office export) → the common document model. Words and
 // links from Poppler, print header/footer removed, lines in reading order, blocks.
 #include <algorithm>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -11,8 +12,8 @@
 #include "blocks.h"
 #include "layout.h"
 #include "pdf_article.h"
-#include "pdf_info.h"
 #include "print_chrome.h"
+#include "reader.h"
 
 namespace bidrag::parse {
 namespace {
@@ -88,12 +89,14 @@ void insert_tables(std::vector<doc::Block>& blocks, const std::vector<doc::Table
 }  // namespace
 
 doc::Document parse_pdf(const Snapshot& s) {
-  std::vector<std::string> warnings;
-  std::vector<pdf::Page> pages = pdf::load_words(s, &warnings);
+  // One reading of the file: words, links, information, the tagged article, up to the page
+  // limit (a warning when there are more). The table finder here works from the words alone,
+  // as it always has (`bidrag tables` adds the ruling lines).
+  pdf::Reading reading = pdf::read_pdf(s, {.links = true, .rules = false, .article = true, .threads = 0});
+  std::vector<pdf::Page>& pages = reading.pages;
   const bool has_text = std::any_of(pages.begin(), pages.end(), [](const pdf::Page& p) { return !p.words.empty(); });
   if (!has_text) throw Error(s.url, "", "PDF has no text layer (scanned image?)");
-  pdf::load_links(s, pages);
-  const auto info = pdf::load_info(s);
+  const auto& info = reading.info;
   const std::string pdf_title = info.count("title") ? info.at("title") : std::string();
 
   // Tables first: their words become one table block each and stay out of the paragraphs.
@@ -113,11 +116,11 @@ doc::Document parse_pdf(const Snapshot& s) {
   d.url = s.url;
   d.format = doc::Format::pdf;
   d.pages = static_cast<int>(pages.size());
-  d.warnings = std::move(warnings);
+  d.warnings = std::move(reading.warnings);
   d.blocks = pdf::build_blocks(lines, pages);
   insert_tables(d.blocks, tables);
   // A browser print of a web page: keep the tagged article, as the HTML parser keeps <main>.
-  if (const auto article = pdf::article_ends(s)) pdf::keep_article(d.blocks, *article);
+  if (reading.article) pdf::keep_article(d.blocks, *reading.article);
   if (!chrome.printed_at.empty()) d.meta["printed_at"] = chrome.printed_at;
   if (!chrome.printed_url.empty()) d.meta["printed_url"] = chrome.printed_url;
   for (const auto& [key, value] : info) d.meta["pdf_" + key] = value;
@@ -129,6 +132,17 @@ doc::Document parse_pdf(const Snapshot& s) {
     if (b.kind == doc::BlockKind::heading && (!top || b.level < top->level)) top = &b;
   }
   d.title = top ? top->text : pdf_title;
+
+  // The words as printed stay with the document for later stages (no stage reads the PDF again).
+  auto printed = std::make_shared<std::vector<doc::PrintedPage>>();
+  printed->reserve(pages.size());
+  for (pdf::Page& p : pages) {
+    doc::PrintedPage& out = printed->emplace_back();
+    out.number = p.number;
+    out.words.reserve(p.words.size());
+    for (pdf::Word& w : p.words) out.words.push_back({std::move(w.text), w.box});
+  }
+  d.printed = std::move(printed);
   return d;
 }
 
