@@ -21,8 +21,10 @@ function(bidrag_module name)
 endfunction()
 
 # tests/<name>/*.cpp → one GoogleTest executable test_<name>, discovered by CTest, labelled <name>.
+# SERIAL: a gtest filter of the tests that run alone (RUN_SERIAL): those that bound the CPU time
+# a hostile input may take, which a test running beside them on two cores would inflate.
 function(bidrag_test name)
-  cmake_parse_arguments(T "" "" "DEPS" ${ARGN})
+  cmake_parse_arguments(T "" "SERIAL" "DEPS" ${ARGN})
   file(GLOB sources CONFIGURE_DEPENDS "${PROJECT_SOURCE_DIR}/tests/${name}/*.cpp")
   if(NOT sources)
     return()
@@ -33,10 +35,23 @@ function(bidrag_test name)
   # gtest_discover_tests cannot pass list values through its generated script, so each
   # property holds one value: the label is the folder's name (ctest -L postgres, -LE postgres),
   # and the source folder reaches the tests as a compile definition of the support library.
-  gtest_discover_tests(test_${name}
-    WORKING_DIRECTORY "${PROJECT_SOURCE_DIR}"
-    PROPERTIES LABELS ${name} ENVIRONMENT "BIDRAG_BINARY=$<TARGET_FILE:bidrag>"
-    DISCOVERY_TIMEOUT 60)
+  if(T_SERIAL)
+    gtest_discover_tests(test_${name}
+      WORKING_DIRECTORY "${PROJECT_SOURCE_DIR}"
+      TEST_FILTER "-${T_SERIAL}"
+      PROPERTIES LABELS ${name} ENVIRONMENT "BIDRAG_BINARY=$<TARGET_FILE:bidrag>"
+      DISCOVERY_TIMEOUT 60)
+    gtest_discover_tests(test_${name}
+      WORKING_DIRECTORY "${PROJECT_SOURCE_DIR}"
+      TEST_FILTER "${T_SERIAL}"
+      PROPERTIES LABELS ${name} ENVIRONMENT "BIDRAG_BINARY=$<TARGET_FILE:bidrag>" RUN_SERIAL TRUE
+      DISCOVERY_TIMEOUT 60)
+  else()
+    gtest_discover_tests(test_${name}
+      WORKING_DIRECTORY "${PROJECT_SOURCE_DIR}"
+      PROPERTIES LABELS ${name} ENVIRONMENT "BIDRAG_BINARY=$<TARGET_FILE:bidrag>"
+      DISCOVERY_TIMEOUT 60)
+  endif()
 endfunction()
 
 # Compiles a text file into the library as `extern const std::string_view <symbol>;` in

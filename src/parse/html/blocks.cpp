@@ -6,6 +6,7 @@
 #include <cstring>
 #include <map>
 #include <string_view>
+#include <unordered_map>
 
 #include "bidrag/normalize/text.h"
 #include "parse/facts.h"
@@ -104,7 +105,7 @@ class Flattener {
       if (keep_href(href)) {
         doc::Link link;
         link.text = normalize::fold_spaces(text);
-        link.href = url::resolve_href(base_, href);
+        link.href = resolved(href);
         link.where = doc::Locator::html(xpaths_.of(n));
         out.links.insert(out.links.begin() + static_cast<std::ptrdiff_t>(before), std::move(link));
       }
@@ -138,8 +139,17 @@ class Flattener {
     out.text = std::move(folded);
   }
 
+  // A page repeats its links (menus, a "read more" on every card, a hostile page one href 100,000
+  // times): each distinct href is resolved once.
+  const std::string& resolved(const std::string& href) {
+    auto [it, fresh] = resolved_.try_emplace(href);
+    if (fresh) it->second = url::resolve_href(base_, href);
+    return it->second;
+  }
+
   const std::string& base_;
   XPaths& xpaths_;
+  std::unordered_map<std::string, std::string> resolved_;
 };
 
 class Walker {
