@@ -36,16 +36,25 @@ std::string sek(std::int64_t ore) {
   return (negative ? "-" : "") + grouped + " kr";
 }
 
+// The records are built in place, so that a long list's ceilings are not held twice: the
+// first is the list's own record (filled in last), then one ceiling per row.
 struct Built {
-  std::vector<record::Ceiling> ceilings;
+  std::vector<record::Record> records;
+  std::size_t rows() const { return records.size() - 1; }
+  record::Ceiling& ceiling(std::size_t i) { return std::get<record::Ceiling>(records[i + 1]); }
+  const record::Ceiling& ceiling(std::size_t i) const { return std::get<record::Ceiling>(records[i + 1]); }
   std::vector<record::Subtotal> subtotals;
   std::vector<const Entry*> totals;  // the grand total (one per year column)
   std::vector<std::string> warnings;
 };
 
-Built build_rows(const alloc::Reading& reading, const std::string& key, std::optional<int> list_year,
-                 const Snapshot& s, doc::Format format) {
+// Takes each row's printed cells and name lines out of `reading` (the rest of its entries stay).
+// `extra`: the records that will follow the ceilings (room is kept for them).
+Built build_rows(alloc::Reading& reading, const std::string& key, std::optional<int> list_year,
+                 const Snapshot& s, doc::Format format, std::size_t extra) {
   Built out;
+  out.records.reserve(reading.entries.size() + 1 + extra);
+  out.records.emplace_back(record::AllocationList{});
   std::map<std::string, std::string> seen;  // kind, code and year → name as printed
   std::map<std::optional<int>, std::int64_t> since_subtotal;
   for (const Entry& e : reading.entries) {
@@ -62,7 +71,8 @@ Built build_rows(const alloc::Reading& reading, const std::string& key, std::opt
       std::int64_t rows = since_subtotal[e.year];
       if (e.county_code) {
         rows = 0;
-        for (const auto& c : out.ceilings) {
+        for (std::size_t i = 0; i < out.rows(); ++i) {
+          const record::Ceiling& c = out.ceiling(i);
           if (c.recipient.county_code == e.county_code && c.year == (e.year ? e.year : c.year)) rows += c.amount.ore;
         }
       }
@@ -98,11 +108,11 @@ Built build_rows(const alloc::Reading& reading, const std::string& key, std::opt
     c.year = e.year ? e.year : list_year;
     for (const auto& p : e.parts) c.parts.push_back({p.header, record::Amount{p.ore, "SEK"}, p.amount_as_printed});
     c.amount_as_printed = e.amount_as_printed;
-    c.cells = e.cells;
-    c.name_lines = e.name_lines;
+    c.cells = std::move(e.cells);
+    c.name_lines = std::move(e.name_lines);
     c.source = source_of(s, format, e.where);
     since_subtotal[e.year] += e.ore;
-    out.ceilings.push_back(std::move(c));
+    out.records.emplace_back(std::move(c));
   }
   return out;
 }
@@ -149,14 +159,15 @@ std::optional<std::vector<record::Record>> extract_allocation_list(const doc::Do
   // A list that names and links no call stands on its own: its ids start with its list key.
   const std::string key = call_id.empty() ? alloc::list_key_of(meta, list_warnings) : call_id;
 
-  Built rows = build_rows(reading, key, meta.year, snapshot, d.format);
-  const bool any_resolved = std::any_of(rows.ceilings.begin(), rows.ceilings.end(),
-                                        [](const record::Ceiling& c) {
-                                          return c.recipient.code.has_value() ||
-                                                 c.recipient.kind == record::RecipientKind::organisation;
-                                        });
+  const std::size_t deadlines = call_id.empty() ? 0 : meta.deadlines.size();
+  Built rows = build_rows(reading, key, meta.year, snapshot, d.format, deadlines);
+  bool any_resolved = false;
+  for (std::size_t i = 0; i < rows.rows(); ++i) {
+    const record::Ceiling& c = rows.ceiling(i);
+    any_resolved = any_resolved || c.recipient.code.has_value() || c.recipient.kind == record::RecipientKind::organisation;
+  }
   if (!any_resolved) return std::nullopt;  // a table with a "Kommun" column but no municipalities
-  for (auto& c : rows.ceilings) c.call_id = call_id;
+  for (std::size_t i = 0; i < rows.rows(); ++i) rows.ceiling(i).call_id = call_id;
 
   record::AllocationList list;
   list.id = record::allocation_list_id(key);
@@ -165,10 +176,10 @@ std::optional<std::vector<record::Record>> extract_allocation_list(const doc::Do
   list.title = meta.title;
   list.funder = meta.funder;
   list.year = meta.year;
-  if (!rows.ceilings.empty()) list.recipient_kind = rows.ceilings.front().recipient.kind;
+  if (rows.rows() > 0) list.recipient_kind = rows.ceiling(0).recipient.kind;
   list.unit = unit_of(reading);
-  list.rows = static_cast<int>(rows.ceilings.size());
-  for (const auto& c : rows.ceilings) list.total_computed.ore += c.amount.ore;
+  list.rows = static_cast<int>(rows.rows());
+  for (std::size_t i = 0; i < rows.rows(); ++i) list.total_computed.ore += rows.ceiling(i).amount.ore;
   if (!rows.totals.empty()) {
     list.total_stated = record::Amount{0, "SEK"};
     for (const Entry* t : rows.totals) list.total_stated->ore += t->ore;
@@ -186,10 +197,8 @@ std::optional<std::vector<record::Record>> extract_allocation_list(const doc::Do
   for (auto& w : rows.warnings) list_warnings.push_back(std::move(w));
   list.warnings = std::move(list_warnings);
 
-  std::vector<record::Record> out;
-  out.reserve(rows.ceilings.size() + 1 + meta.deadlines.size());
-  out.emplace_back(std::move(list));
-  for (auto& c : rows.ceilings) out.emplace_back(std::move(c));
+  std::vector<record::Record> out = std::move(rows.records);
+  out.front() = std::move(list);
   // Deadlines belong to a call; a list that names none gives none.
   if (call_id.empty()) return out;
   for (const auto& h : meta.deadlines)

@@ -317,6 +317,12 @@ Reading read_list(const doc::Document& d) {
       out.unit = h->groups.front().unit;
       out.recipient_kind = h->groups.front().recipient_kind;
       out.several_years = !h->groups.front().years.empty();
+      // Room for an entry per table row from here on (a long list's entries would otherwise be
+      // reallocated up to twice their size); side-by-side groups may add more.
+      std::size_t table_rows = 0;
+      for (std::size_t j = i; j < d.blocks.size(); ++j)
+        if (d.blocks[j].kind == doc::BlockKind::table) table_rows += d.blocks[j].table.rows.size();
+      out.entries.reserve(table_rows);
     }
     out.last_block = i;
     last = h;

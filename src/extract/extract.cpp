@@ -3,6 +3,11 @@
 #include "bidrag/extract/extract.h"
 
 #include "bidrag/common/error.h"
+#include "bidrag/normalize/agency.h"
+#include "bidrag/normalize/contact.h"
+#include "bidrag/normalize/dates.h"
+#include "bidrag/normalize/municipality.h"
+#include "bidrag/vocab/vocab.h"
 #include "bidrag/parse/parse.h"
 #include "bidrag/record/ids.h"
 
@@ -45,6 +50,14 @@ record::Source source_of(const Snapshot& snapshot, doc::Format format, const doc
   return s;
 }
 
+void warm_up() {
+  (void)normalize::find_phones("+46 8 123 456 78");  // the util and the matcher's patterns
+  (void)normalize::find_dates("2024-05-01");
+  (void)normalize::Registry::instance();
+  (void)normalize::find_agency("x");
+  (void)vocab::fold("\u00c5");  // ICU's NFC instance, past the ASCII shortcut
+}
+
 std::vector<record::Record> extract(const Snapshot& snapshot, const Context& context) {
   const doc::Format format = parse::sniff_format(snapshot);
   doc::Document document;
@@ -56,7 +69,7 @@ std::vector<record::Record> extract(const Snapshot& snapshot, const Context& con
     return {error_record(snapshot, format, record::ErrorStage::parse, snapshot.url + ": " + e.what())};
   }
   try {
-    if (auto list = extract_allocation_list(document, snapshot, context); list && !list->empty()) return with_warnings(*list, document);
+    if (auto list = extract_allocation_list(document, snapshot, context); list && !list->empty()) return with_warnings(std::move(*list), document);
     // A workbook or a CSV file holds lists, never a call's page: say what it lacks.
     if (document.format == doc::Format::xlsx || document.format == doc::Format::csv) {
       return {error_record(snapshot, document.format, record::ErrorStage::extract,

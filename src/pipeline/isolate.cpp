@@ -11,6 +11,7 @@
 #include <cstdlib>
 #include <cstring>
 #include <functional>
+#include <mutex>
 #include <stdexcept>
 
 #include "bidrag/common/error.h"
@@ -196,6 +197,8 @@ std::vector<record::Record> deserialise(std::string_view bytes) {
 std::vector<record::Record> extract_isolated(const ExtractFn& fn, const Snapshot& snapshot,
                                              const extract::Context& context, const Isolation& isolation) {
   if (!isolation.enabled) return fn(snapshot, context);
+  static std::once_flag warmed;  // made once here, inherited by every worker
+  std::call_once(warmed, extract::warm_up);
   int fds[2];
   if (::pipe(fds) != 0) throw IoError("cannot create a pipe for the extraction worker: " + std::string(std::strerror(errno)));
   const pid_t pid = ::fork();

@@ -6,6 +6,7 @@
 #include <unicode/unistr.h>
 
 #include <algorithm>
+#include <array>
 #include <stdexcept>
 
 namespace bidrag::embedded {
@@ -56,6 +57,8 @@ std::optional<std::size_t> find_entry(const Entry& e, std::string_view folded, s
   return std::nullopt;
 }
 
+std::string fold_icu(std::string_view text);
+
 }  // namespace
 
 std::string fold(std::string_view text) {
@@ -76,6 +79,26 @@ std::string fold(std::string_view text) {
     }
     return out;
   }
+  // The extractors ask many phrase sets about the same paragraph in a row: the last few
+  // foldings through ICU are kept (per thread), which halves the fold work of a call page.
+  if (text.size() > 4096) return fold_icu(text);  // long texts are rare: kept out of the cache
+  struct Slot {
+    std::string text, folded;
+  };
+  thread_local std::array<Slot, 8> recent;
+  thread_local std::size_t next_slot = 0;
+  for (const Slot& slot : recent)
+    if (slot.text.size() == text.size() && slot.text == text) return slot.folded;
+  Slot& slot = recent[next_slot];
+  next_slot = (next_slot + 1) % recent.size();
+  slot.text.assign(text);
+  slot.folded = fold_icu(text);
+  return slot.folded;
+}
+
+namespace {
+
+std::string fold_icu(std::string_view text) {
   UErrorCode err = U_ZERO_ERROR;
   const icu::Normalizer2* nfc = icu::Normalizer2::getNFCInstance(err);
   icu::UnicodeString us = icu::UnicodeString::fromUTF8(icu::StringPiece(text.data(), static_cast<int32_t>(text.size())));
@@ -98,6 +121,8 @@ std::string fold(std::string_view text) {
   std::string utf8;
   return out.toUTF8String(utf8);
 }
+
+}  // namespace
 
 Vocabulary::Vocabulary(std::string_view tsv) {
   int line_no = 0;

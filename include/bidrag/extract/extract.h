@@ -23,6 +23,12 @@ struct Context {
 // grant call yields one error record naming the source, the stage and the place.
 [[nodiscard]] std::vector<record::Record> extract(const Snapshot& snapshot, const Context& context = {});
 
+// Builds the tables every extraction uses and that are otherwise made on first use
+// (libphonenumber's metadata and patterns, the vocabulary, the municipality registry, the
+// agency table, ICU's normalizer): called once by a process that forks a worker per document,
+// so that each worker inherits them instead of building them again.
+void warm_up();
+
 // Whether `records` (extract()'s result for `url`) say only that the document holds no grant
 // call: how a discovered page that is not a call (a news item, an index page) is told apart
 // from one that failed.
