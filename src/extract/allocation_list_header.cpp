@@ -219,11 +219,11 @@ std::optional<Header> find_header(const doc::Table& table) {
 
 bool repeats_header(const std::vector<doc::Cell>& row, const Header& header) {
   for (const Group& g : header.groups) {
-    const Role name = role_of(cell_text(row, g.name));
+    // The digit test first: a row of data is told apart without matching the vocabulary.
     const std::string& amount = cell_text(row, g.amount);
-    if ((name == Role::name || name == Role::county) && !has_digit(amount) && role_of(amount) == Role::amount) {
-      return true;
-    }
+    if (has_digit(amount)) continue;
+    const Role name = role_of(cell_text(row, g.name));
+    if ((name == Role::name || name == Role::county) && role_of(amount) == Role::amount) return true;
   }
   return false;
 }

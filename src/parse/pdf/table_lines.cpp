@@ -27,6 +27,13 @@ bool is_space_cp(char32_t c) {
 
 bool is_digit(char c) { return c >= '0' && c <= '9'; }
 
+// Nothing but white space (what fold_space would make empty).
+bool blank(std::string_view s) {
+  for (std::size_t i = 0; i < s.size();)
+    if (!is_space_cp(next_cp(s, i))) return false;
+  return true;
+}
+
 // "603", "603,50", "816)" or "816*": a group of three digits continuing a number.
 bool is_digit_group(std::string_view w) {
   if (w.size() < 3 || !is_digit(w[0]) || !is_digit(w[1]) || !is_digit(w[2])) return false;
@@ -93,27 +100,44 @@ std::string reverse_rtl(std::string_view w) {
 // How many leader characters `w` ends with (begins with, when `front`), and the byte where
 // that run starts (ends). An ellipsis counts as three.
 std::pair<std::size_t, std::size_t> leaders(std::string_view w, bool front) {
-  std::vector<std::pair<char32_t, std::size_t>> cps;  // code point, byte it starts at
-  for (std::size_t i = 0; i < w.size();) {
-    const std::size_t start = i;
-    cps.emplace_back(next_cp(w, i), start);
-  }
   const auto weight = [](char32_t c) -> std::size_t { return c == 0x2026 || c == 0x22EF ? 3 : c == 0x2025 ? 2 : 1; };
   std::size_t count = 0;
   if (front) {
-    std::size_t k = 0;
-    for (; k < cps.size() && is_leader_cp(cps[k].first); ++k) count += weight(cps[k].first);
-    return {count, k < cps.size() ? cps[k].second : w.size()};
+    std::size_t i = 0;
+    while (i < w.size()) {
+      std::size_t next = i;
+      const char32_t c = next_cp(w, next);
+      if (!is_leader_cp(c)) break;
+      count += weight(c);
+      i = next;
+    }
+    return {count, i};
   }
-  std::size_t k = cps.size();
-  for (; k > 0 && is_leader_cp(cps[k - 1].first); --k) count += weight(cps[k - 1].first);
-  return {count, k < cps.size() ? cps[k].second : w.size()};
+  // The trailing run: read forwards, as next_cp reads (malformed UTF-8 included).
+  std::size_t run = w.size();
+  for (std::size_t i = 0; i < w.size();) {
+    const std::size_t start = i;
+    const char32_t c = next_cp(w, i);
+    if (!is_leader_cp(c)) {
+      count = 0;
+      continue;
+    }
+    if (count == 0) run = start;
+    count += weight(c);
+  }
+  return {count, count > 0 ? run : w.size()};
 }
+
+// Whether a word begins or ends with a leader character (most words do not: drop_leaders
+// leaves a line without any untouched).
+bool touches_leader(std::string_view w) { return leaders(w, true).first > 0 || leaders(w, false).first > 0; }
 
 // Takes leader dots out of a line's words (sorted left to right): a run of four or more,
 // standing alone or stuck to a word, goes, and the words on either side of it are cut apart.
 // Returns for each kept word whether a leader run stood before it.
 std::vector<bool> drop_leaders(std::vector<Word>& ws) {
+  if (std::none_of(ws.begin(), ws.end(), [](const Word& w) { return touches_leader(w.text); }))
+    return std::vector<bool>(ws.size(), false);
   std::vector<Word> kept;
   std::vector<bool> cut;
   kept.reserve(ws.size());
@@ -311,7 +335,7 @@ doc::BBox Frame::to_page(const doc::BBox& b) const noexcept {
 }
 
 std::vector<Line> build_lines(std::vector<Word> words, const std::vector<doc::BBox>& vertical) {
-  std::erase_if(words, [](const Word& w) { return fold_space(w.text).empty() || w.box.height() <= 0; });
+  std::erase_if(words, [](const Word& w) { return blank(w.text) || w.box.height() <= 0; });
   std::sort(words.begin(), words.end(), [](const Word& a, const Word& b) {
     return a.box.y0 != b.box.y0 ? a.box.y0 < b.box.y0 : a.box.x0 < b.box.x0;
   });
