@@ -3,7 +3,10 @@
 #include <rapidjson/stringbuffer.h>
 #include <rapidjson/writer.h>
 
+#include <charconv>
+#include <cmath>
 #include <cstdlib>
+#include <system_error>
 #include <type_traits>
 
 #include "bidrag/record/record.h"
@@ -67,9 +70,11 @@ class Out {
         w_.StartArray();
         for (double v : {l.bbox.x0, l.bbox.y0, l.bbox.x1, l.bbox.y1}) {
           // Boxes are measurements, not money: two decimals are plenty and keep output stable.
-          char buf[32];
-          const int len = std::snprintf(buf, sizeof buf, "%.2f", v);
-          w_.RawValue(buf, static_cast<std::size_t>(len), rapidjson::kNumberType);
+          // std::to_chars rounds exactly as printf's "%.2f" does, at a tenth of its cost; the
+          // buffer holds the longest double so written. JSON has no NaN or infinity.
+          char buf[400];
+          const auto [end, ec] = std::to_chars(buf, buf + sizeof buf, std::isfinite(v) ? v : 0.0, std::chars_format::fixed, 2);
+          w_.RawValue(buf, ec == std::errc{} ? static_cast<std::size_t>(end - buf) : 0, rapidjson::kNumberType);
         }
         w_.EndArray();
         break;
