@@ -64,15 +64,23 @@ TEST(PrintDate, BrowserHeaderFormats) {
       {"Datum: 2023-01-18", ""},
       {"13/13/23, 1:00 PM", ""},               // no such month
       {"Sida 1 av 5", ""},
+      {"2023-02-24, 14.03:07", "2023-02-24"},  // a comma, a dot in the time, seconds
+      {"2/24/2023, 2:03:59 pm", "2023-02-24"},
+      {"2023-02-24 14:035", ""},               // three minute digits
+      {"24.02.202 14:03", ""},                 // a three-digit year
+      {"24.02.2023 14:03 x", ""},
+      {"2023-02-2414:03", ""},                 // no space before the time
   };
   for (const auto& [in, out] : cases) EXPECT_EQ(print_date(in), out) << in;
 }
 
 TEST(PageNumber, Patterns) {
-  for (const char* yes : {"1/5", "12 / 14", "Sida 2 av 7", "sida 2 av 7", "Sida 1 (1)", "3 (4)", "Page 1 of 3", "- 2 -", "12", "s. 4"}) {
+  for (const char* yes : {"1/5", "12 / 14", "Sida 2 av 7", "sida 2 av 7", "Sida 1 (1)", "3 (4)", "Page 1 of 3", "- 2 -", "12", "s. 4",
+                          "\u2013 2 \u2013", "Sid. 3", "PAGE 1 OF 3", "sida3", "2av7"}) {
     EXPECT_TRUE(is_page_number(yes)) << yes;
   }
-  for (const char* no : {"Statsbidragsenheten", "2023-02-24 14:03", "1/5 av budgeten", "Sida", "3.6-41238/2022"}) {
+  for (const char* no : {"Statsbidragsenheten", "2023-02-24 14:03", "1/5 av budgeten", "Sida", "3.6-41238/2022", "12345",
+                         "Sida 2 av", "3 (4", "- 2", "sidan 2", "1 / 5 / 7", ""}) {
     EXPECT_FALSE(is_page_number(no)) << no;
   }
 }

@@ -151,8 +151,10 @@ class PageDevice final : public TextOutputDev {
   const std::set<int>* wanted = nullptr;  // MCIDs whose text is kept on this page
   std::map<int, std::string> marked;      // MCID → its text
 
-  // Paths are wanted too (pattern fills included), as a renderer would see them.
-  bool needNonText() override { return true; }
+  // Paths are wanted too (pattern fills included), as a renderer would see them, when ruling
+  // lines are kept; a reading without them (parse_pdf) lets Poppler skip painting, as
+  // pdftotext's own device does.
+  bool needNonText() override { return collect; }
 
   void startPage(int number, GfxState* state, XRef* xref) override {
     rules.clear();
