@@ -83,6 +83,20 @@ TEST(Sitemap, PrefixedNamespaceRelativeAndOtherSchemesDropped) {
   EXPECT_EQ(s.entries[1].lastmod, "");
 }
 
+TEST(Sitemap, ALocNestedAMillionDeepIsReadWithoutRecursion) {
+  // The text of <loc> split over 1,000,000 nested elements: read in document order, no stack
+  // overflow (this crashed when the text was gathered recursively).
+  std::string xml = "<urlset><url><loc>https://x.se/";
+  for (int i = 0; i < 1'000'000; ++i) xml += "<b>";
+  xml += "deep";
+  for (int i = 0; i < 1'000'000; ++i) xml += "</b>";
+  xml += "</loc></url><url><loc>https://x.se/<i>a</i><i>b</i>c</loc></url></urlset>";
+  const auto s = parse_sitemap(make_snapshot("https://x.se/sitemap.xml", xml), 1 << 24);
+  ASSERT_EQ(s.entries.size(), 2u);
+  EXPECT_EQ(s.entries[0].url, "https://x.se/deep");
+  EXPECT_EQ(s.entries[1].url, "https://x.se/abc");
+}
+
 struct NextCase {
   const char* name;
   const char* url;

@@ -34,12 +34,20 @@ std::string trimmed(std::string_view s) {
   return std::string(s.substr(b, e - b + 1));
 }
 
-// All text below n (CDATA included).
+// All text below n (CDATA included), in document order. A walk, not a recursion: the nesting
+// is the publisher's (a hostile sitemap can nest elements a million deep).
 std::string text_of(pugi::xml_node n) {
   std::string out;
-  for (pugi::xml_node c = n.first_child(); c; c = c.next_sibling()) {
+  pugi::xml_node c = n.first_child();
+  while (c) {
     if (c.type() == pugi::node_pcdata || c.type() == pugi::node_cdata) out += c.value();
-    if (c.type() == pugi::node_element) out += text_of(c);
+    if (c.type() == pugi::node_element && c.first_child()) {
+      c = c.first_child();
+      continue;
+    }
+    while (c != n && !c.next_sibling()) c = c.parent();
+    if (c == n) break;
+    c = c.next_sibling();
   }
   return trimmed(out);
 }
