@@ -56,6 +56,7 @@ void warm_up() {
   (void)normalize::Registry::instance();
   (void)normalize::find_agency("x");
   (void)vocab::fold("\u00c5");  // ICU's NFC instance, past the ASCII shortcut
+  parse::warm_up();
 }
 
 std::vector<record::Record> extract(const Snapshot& snapshot, const Context& context) {

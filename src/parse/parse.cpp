@@ -3,6 +3,7 @@
 #include "bidrag/parse/parse.h"
 
 #include "parse/csv/csv.h"
+#include "parse/pdf/reader.h"
 
 #include <algorithm>
 #include <cctype>
@@ -123,6 +124,8 @@ doc::Format sniff_format(const Snapshot& s) {
     return doc::Format::csv;
   return doc::Format::text;
 }
+
+void warm_up() { pdf::init_poppler(); }
 
 doc::Document parse(const Snapshot& s) {
   const doc::Format format = sniff_format(s);

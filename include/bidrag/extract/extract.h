@@ -25,8 +25,9 @@ struct Context {
 
 // Builds the tables every extraction uses and that are otherwise made on first use
 // (libphonenumber's metadata and patterns, the vocabulary, the municipality registry, the
-// agency table, ICU's normalizer): called once by a process that forks a worker per document,
-// so that each worker inherits them instead of building them again.
+// agency table, ICU's normalizer, Poppler's global parameters): called once by a process
+// that forks a worker per document, so that each worker inherits them instead of building
+// them again.
 void warm_up();
 
 // Whether `records` (extract()'s result for `url`) say only that the document holds no grant

@@ -18,6 +18,10 @@ namespace bidrag::parse {
 // place (page, line) when the document cannot be read (encrypted, truncated, no text layer).
 [[nodiscard]] doc::Document parse(const Snapshot& s);
 
+// Sets up what the parsers otherwise set up on first use (Poppler's global parameters): for a
+// process that forks a worker per document (extract::warm_up).
+void warm_up();
+
 [[nodiscard]] doc::Document parse_html(const Snapshot& s);
 [[nodiscard]] doc::Document parse_text(const Snapshot& s);
 [[nodiscard]] doc::Document parse_pdf(const Snapshot& s);

@@ -222,7 +222,7 @@ class PageDevice final : public TextOutputDev {
 
 // A document on the snapshot's bytes (borrowed: they outlive it).
 std::unique_ptr<PDFDoc> open(const Snapshot& s) {
-  static GlobalParamsIniter params(quiet);
+  init_poppler();
   auto* stream = new MemStream(s.bytes.data(), 0, static_cast<Goffset>(s.bytes.size()), Object(objNull));
   return std::make_unique<PDFDoc>(stream);
 }
@@ -320,6 +320,8 @@ void read_pages(const Snapshot& s, PDFDoc& doc, int first, int last, const ReadO
 }
 
 }  // namespace
+
+void init_poppler() { static GlobalParamsIniter params(quiet); }
 
 unsigned reading_threads(int pages, const ReadOptions& options) {
   constexpr int pages_per_thread = 24;  // below this a second document costs more than it saves

@@ -39,6 +39,9 @@ struct Reading {
 // zero pages.
 [[nodiscard]] Reading read_pdf(const Snapshot& snapshot, const ReadOptions& options = {});
 
+// Poppler's global parameters, made once per process (read_pdf makes them when first called).
+void init_poppler();
+
 // The number of threads read_pdf uses for `pages` pages under `options`.
 [[nodiscard]] unsigned reading_threads(int pages, const ReadOptions& options);
 
