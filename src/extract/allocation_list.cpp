@@ -11,6 +11,7 @@
 #include "bidrag/extract/extract.h"
 #include "allocation_list_recipient.h"
 #include "bidrag/normalize/municipality.h"
+#include "bidrag/normalize/text.h"
 #include "bidrag/record/ids.h"
 #include "bidrag/vocab/vocab.h"
 
@@ -59,7 +60,8 @@ Built build_rows(alloc::Reading& reading, const std::string& key, std::optional<
   std::map<std::optional<int>, std::int64_t> since_subtotal;
   for (const Entry& e : reading.entries) {
     if (e.amount_error) {
-      out.warnings.push_back("'" + e.label + "': '" + e.amount_as_printed + "' is not an amount (" + *e.amount_error + ")");
+      out.warnings.push_back("'" + normalize::excerpt(e.label) + "': '" + normalize::excerpt(e.amount_as_printed) +
+                             "' is not an amount (" + *e.amount_error + ")");
       continue;
     }
     if (e.kind == Entry::Kind::total) {
@@ -77,7 +79,7 @@ Built build_rows(alloc::Reading& reading, const std::string& key, std::optional<
         }
       }
       if (rows != e.ore) {
-        out.warnings.push_back("subtotal '" + e.label + "' " + sek(e.ore) + " differs from the sum of its rows " + sek(rows));
+        out.warnings.push_back("subtotal '" + normalize::excerpt(e.label) + "' " + sek(e.ore) + " differs from the sum of its rows " + sek(rows));
       }
       out.subtotals.push_back(std::move(st));
       since_subtotal[e.year] = 0;
@@ -93,12 +95,13 @@ Built build_rows(alloc::Reading& reading, const std::string& key, std::optional<
       const std::string k = record::to_string(c.recipient.kind) + ":" + *c.recipient.code + ":" + (e.year ? std::to_string(*e.year) : "");
       auto [it, fresh] = seen.emplace(k, e.label);
       if (!fresh) {
-        const std::string w = "'" + e.label + "' (" + *c.recipient.code + ") is listed twice (also as '" + it->second + "')";
+        const std::string w = "'" + normalize::excerpt(e.label) + "' (" + *c.recipient.code + ") is listed twice (also as '" +
+                              normalize::excerpt(it->second) + "')";
         c.warnings.push_back(w);
         out.warnings.push_back(w);
       }
     } else if (!r.found) {
-      out.warnings.push_back("'" + e.label + "' matches no " +
+      out.warnings.push_back("'" + normalize::excerpt(e.label) + "' matches no " +
                              (c.recipient.kind == record::RecipientKind::kommun ? std::string("municipality")
                                                                                 : record::to_string(c.recipient.kind)));
     }
@@ -157,7 +160,7 @@ std::optional<std::vector<record::Record>> extract_allocation_list(const doc::Do
   std::vector<std::string> list_warnings = reading.warnings;
   const std::string call_id = alloc::call_id_of(meta, context, list_warnings);
   // A list that names and links no call stands on its own: its ids start with its list key.
-  const std::string key = call_id.empty() ? alloc::list_key_of(meta, list_warnings) : call_id;
+  const std::string key = call_id.empty() ? alloc::list_key_of(meta, snapshot.url, list_warnings) : call_id;
 
   const std::size_t deadlines = call_id.empty() ? 0 : meta.deadlines.size();
   Built rows = build_rows(reading, key, meta.year, snapshot, d.format, deadlines);

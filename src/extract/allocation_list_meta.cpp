@@ -12,6 +12,7 @@
 #include "bidrag/normalize/dates.h"
 #include "bidrag/normalize/text.h"
 #include "bidrag/record/ids.h"
+#include "bidrag/url/url.h"
 #include "bidrag/vocab/vocab.h"
 #include "page.h"
 
@@ -297,9 +298,28 @@ std::string call_id_of(const ListMeta& meta, const Context& context, std::vector
   return record::call_id(funder, title, *meta.year);
 }
 
-std::string list_key_of(const ListMeta& meta, std::vector<std::string>& warnings) {
-  const std::string title = meta.title ? title_year(*meta.title, TitleForm::allocation_list).bare : std::string();
-  if (title.empty()) warnings.emplace_back("the list states no title; its list key has no title part");
+namespace {
+
+// The last path segment of a URL without its extension, unescaped: "fordelning-2025".
+std::string file_stem(const std::string& source_url) {
+  const auto parts = url::parse(source_url);
+  std::string path = parts ? parts->path : source_url;
+  while (!path.empty() && path.back() == '/') path.pop_back();
+  std::string name = url::unescape(path.substr(path.find_last_of('/') + 1));
+  if (const auto dot = name.find_last_of('.'); dot != std::string::npos && dot > 0) name.erase(dot);
+  return name;
+}
+
+}  // namespace
+
+std::string list_key_of(const ListMeta& meta, const std::string& source_url, std::vector<std::string>& warnings) {
+  std::string title = meta.title ? title_year(*meta.title, TitleForm::allocation_list).bare : std::string();
+  if (title.empty()) {
+    const std::string stem = file_stem(source_url);
+    title = title_year(stem, TitleForm::allocation_list).bare;
+    warnings.emplace_back(title.empty() ? std::string("the list states no title; its list key has no title part")
+                                        : "the list states no title; its list key takes the file name '" + stem + "'");
+  }
   if (!meta.funder) warnings.emplace_back("the list names no funder; its list key has no funder part");
   const std::string funder = meta.funder ? meta.funder->name : std::string();
   if (!meta.year) {

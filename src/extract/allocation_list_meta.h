@@ -47,6 +47,8 @@ struct ListMeta {
 [[nodiscard]] std::string call_id_of(const ListMeta& meta, const Context& context, std::vector<std::string>& warnings);
 
 // The list key of a list that names no call: "<funder-slug>:<title-slug-without-year>:<year>".
-[[nodiscard]] std::string list_key_of(const ListMeta& meta, std::vector<std::string>& warnings);
+// `source_url`: where the list was read; its file name stands in for a title the list does not
+// print ("…/fordelning-2025.csv" → "fordelning"), so that such lists keep distinct keys.
+[[nodiscard]] std::string list_key_of(const ListMeta& meta, const std::string& source_url, std::vector<std::string>& warnings);
 
 }  // namespace bidrag::extract::alloc

@@ -195,19 +195,19 @@ AmountResult to_result(std::string_view s, const Found& f, Unit column_unit) {
   AmountResult r;
   const std::string printed = fold_spaces(s.substr(f.number.begin, f.end - f.number.begin));
   if (f.number.digits > kMaxDigits) {
-    r.error = "the amount '" + printed.substr(0, 40) + (printed.size() > 40 ? "…" : "") + "' is too large";
+    r.error = "the amount '" + excerpt(printed, 40) + "' is too large";
     return r;
   }
   const Unit unit = f.unit ? f.unit->unit : column_unit;
   std::uint64_t scaled = 0;
   if (__builtin_mul_overflow(f.number.mantissa, ore_per(unit), &scaled) || scaled > static_cast<std::uint64_t>(INT64_MAX)) {
-    r.error = "the amount '" + printed + "' is too large";
+    r.error = "the amount '" + excerpt(printed) + "' is too large";
     return r;
   }
   std::uint64_t divisor = 1;
   for (int k = 0; k < f.number.decimals; ++k) divisor *= 10;
   if (scaled % divisor != 0) {
-    r.error = "'" + printed + "' is not a whole number of öre";  // vocab-scan: not a cue (a message)
+    r.error = "'" + excerpt(printed) + "' is not a whole number of öre";  // vocab-scan: not a cue (a message)
     return r;
   }
   AmountMatch m;
@@ -270,7 +270,7 @@ AmountResult parse_amount(std::string_view text, Unit column_unit) {
     return r;
   }
   if (all.size() > 1) {
-    r.error = "more than one number in '" + fold_spaces(text.substr(0, 80)) + (text.size() > 80 ? "…'" : "'");
+    r.error = "more than one number in '" + excerpt(fold_spaces(text.substr(0, 400)), 80) + "'";
     return r;
   }
   return to_result(text, all.front(), column_unit);
@@ -291,7 +291,7 @@ AmountResult parse_amount_cell(std::string_view cell, Unit column_unit) {
   Found f;
   const std::string_view s = cell;
   if (!next_number(s, from, f)) {
-    r.error = "not an amount: '" + trimmed + "'";
+    r.error = "not an amount: '" + excerpt(trimmed) + "'";
     return r;
   }
   // Only spaces before the number, and only spaces or footnote markers after it.
@@ -304,7 +304,7 @@ AmountResult parse_amount_cell(std::string_view cell, Unit column_unit) {
     j += n;
   }
   if (!clean_before || j != s.size()) {
-    r.error = "not a single amount: '" + trimmed + "'";
+    r.error = "not a single amount: '" + excerpt(trimmed) + "'";
     return r;
   }
   return to_result(s, f, column_unit);

@@ -163,6 +163,13 @@ std::size_t word_count(std::string_view folded) {
   return n;
 }
 
+std::string excerpt(std::string_view utf8, std::size_t max_bytes) {
+  if (utf8.size() <= max_bytes) return std::string(utf8);
+  std::size_t cut = max_bytes;
+  while (cut > 0 && (static_cast<unsigned char>(utf8[cut]) & 0xC0) == 0x80) --cut;  // not inside a character
+  return std::string(utf8.substr(0, cut)) + "\u2026";
+}
+
 std::string capitalised(std::string_view utf8) {
   if (utf8.empty()) return {};
   char32_t cp = 0;

@@ -274,3 +274,36 @@ TEST(AllocationListV2, ACsvThatIsNoListIsAnErrorSayingSo) {
 
 }  // namespace
 }  // namespace bidrag::extract
+
+namespace bidrag::extract {
+namespace {
+
+// A bare CSV list (a header and rows, no title, funder or year) takes its list key's title part
+// from its file name, so that two such lists do not share one id; a cell too long to quote is
+// cut short in the warning that names it.
+TEST(AllocationListV2, ABareListIsKeyedByItsFileNameAndLongCellsAreQuotedShort) {
+  const std::string huge(100'000, 'x');
+  const Snapshot s = make_snapshot("https://example.se/filer/Fördelning%20övriga%20kommuner.csv",
+                                   "Kommun;Belopp\nNacka;1 000\nVaxholm;" + huge + "\n", "text/csv");
+  const auto records = extract(s);
+  ASSERT_EQ(records.size(), 2u) << record::to_json(records[0]);
+  const auto* list = std::get_if<record::AllocationList>(&records[0]);
+  ASSERT_NE(list, nullptr) << record::to_json(records[0]);
+  EXPECT_EQ(list->id, ":fordelning-ovriga-kommuner:allocation_list");
+  const auto* nacka = std::get_if<record::Ceiling>(&records[1]);
+  ASSERT_NE(nacka, nullptr);
+  EXPECT_EQ(nacka->id, ":fordelning-ovriga-kommuner:ceiling:0182");
+  EXPECT_EQ(nacka->amount.ore, 100'000);
+  const auto named = std::find_if(list->warnings.begin(), list->warnings.end(),
+                                  [](const std::string& w) { return w.find("file name") != std::string::npos; });
+  ASSERT_NE(named, list->warnings.end());
+  EXPECT_EQ(*named, "the list states no title; its list key takes the file name 'Fördelning övriga kommuner'");
+  const auto cut = std::find_if(list->warnings.begin(), list->warnings.end(),
+                                [](const std::string& w) { return w.find("is not an amount") != std::string::npos; });
+  ASSERT_NE(cut, list->warnings.end());
+  EXPECT_LT(cut->size(), 600u);  // the cell quoted twice (the warning and the reason), each cut short
+  EXPECT_NE(cut->find(std::string(200, 'x') + "\u2026'"), std::string::npos) << *cut;
+}
+
+}  // namespace
+}  // namespace bidrag::extract

@@ -129,3 +129,19 @@ TEST(Text, BadAndHugeInputNeverHangs) {
 
 }  // namespace
 }  // namespace bidrag::normalize
+
+namespace bidrag::normalize {
+namespace {
+
+TEST(Text, ExcerptCutsAtWholeCharacters) {
+  EXPECT_EQ(excerpt("Nacka", 80), "Nacka");
+  EXPECT_EQ(excerpt("abcdef", 6), "abcdef");
+  EXPECT_EQ(excerpt("abcdefg", 6), "abcdef\u2026");
+  // "Gällivare": the cut would fall inside "ä" (two bytes), so it stops before it.
+  EXPECT_EQ(excerpt("G\u00e4llivare", 2), "G\u2026");
+  EXPECT_EQ(excerpt("G\u00e4llivare", 3), "G\u00e4\u2026");
+  EXPECT_EQ(excerpt(std::string(1 << 20, 'x')).size(), 200u + 3u);
+}
+
+}  // namespace
+}  // namespace bidrag::normalize

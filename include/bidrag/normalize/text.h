@@ -45,4 +45,8 @@ namespace bidrag::normalize {
 // The words of a space-folded line: one more than its spaces, none in "".
 [[nodiscard]] std::size_t word_count(std::string_view folded);
 
+// A text short enough to quote in a message: the text itself when it has at most `max_bytes`
+// bytes, else its first whole characters within that many bytes and "…".
+[[nodiscard]] std::string excerpt(std::string_view utf8, std::size_t max_bytes = 200);
+
 }  // namespace bidrag::normalize
