@@ -43,8 +43,6 @@ bool is_county_label(std::string_view label) {
   return vocab::set("county_word").in(key) && registry().county_code(label) != nullptr;
 }
 
-bool is_blank(const std::string& s) { return normalize::fold_spaces(s).empty(); }
-
 doc::Locator row_locator(const doc::Block& block, std::size_t row_index, const std::vector<doc::Cell>& row,
                          const Group& g) {
   // Spreadsheets and CSV files know each row's own place (sheet and row, or line).
@@ -57,7 +55,7 @@ doc::Locator row_locator(const doc::Block& block, std::size_t row_index, const s
   if (block.where.kind == doc::Locator::Kind::text) return block.where;
   std::optional<doc::BBox> box;
   for (std::size_t c = g.first; c <= g.last && c < row.size(); ++c) {
-    if (is_blank(row[c].text)) continue;
+    if (normalize::is_blank(row[c].text)) continue;
     box = box ? box->united(row[c].bbox) : row[c].bbox;
   }
   const int page = block.table.page > 0 ? block.table.page : block.where.page;
@@ -89,7 +87,7 @@ class GroupReader {
     bool any = false;
     for (std::size_t c = g_.first; c <= g_.last; ++c) {
       texts.push_back(normalize::fold_spaces(cell_text(cells, c)));
-      any = any || !is_blank(texts.back());
+      any = any || !texts.back().empty();
     }
     if (!any || repeats_header(cells, header)) return false;
     // A name printed over several lines comes as lines separated by '\n' (PDF word boxes).
@@ -290,7 +288,7 @@ bool is_subtotal_label(std::string_view label, std::optional<std::string>& count
 }
 
 bool resolves(std::optional<record::RecipientKind> kind, std::string_view name) {
-  if (normalize::fold_spaces(name).empty()) return false;
+  if (normalize::is_blank(name)) return false;
   if (!kind || kind == record::RecipientKind::organisation) return true;
   return resolve_recipient(kind, name, {}).found;
 }

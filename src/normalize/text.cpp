@@ -75,6 +75,16 @@ std::string fold_spaces(std::string_view utf8) {
   out.reserve(utf8.size());
   bool pending_space = false;
   for (std::size_t i = 0; i < utf8.size();) {
+    // A run of visible ASCII (neither space nor control) is copied whole: most text is.
+    std::size_t run = i;
+    while (run < utf8.size() && static_cast<unsigned char>(utf8[run]) > 0x20 && static_cast<unsigned char>(utf8[run]) < 0x7F) ++run;
+    if (run > i) {
+      if (pending_space) out += ' ';
+      pending_space = false;
+      out.append(utf8.substr(i, run - i));
+      i = run;
+      continue;
+    }
     char32_t cp = 0;
     const std::size_t n = utf8::decode(utf8, i, cp);
     if (utf8::is_space(cp)) {
@@ -90,6 +100,15 @@ std::string fold_spaces(std::string_view utf8) {
     i += n;
   }
   return out;
+}
+
+bool is_blank(std::string_view utf8) noexcept {
+  for (std::size_t i = 0; i < utf8.size();) {
+    char32_t cp = 0;
+    i += utf8::decode(utf8, i, cp);
+    if (!utf8::is_space(cp) && !is_invisible(cp)) return false;
+  }
+  return true;
 }
 
 std::string join_hyphenated_lines(std::string_view utf8) {

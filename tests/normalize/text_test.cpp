@@ -25,8 +25,16 @@ TEST(Text, FoldSpaces) {
       {"\u2003em\u3000ideographic", "em ideographic"},
       {"", ""},
       {"\xff", "\xef\xbf\xbd"},
+      {"a\x01" "b\x7f c", "a\x01" "b\x7f c"},  // control characters are kept, only spaces fold
+      {"Malm\u00f6  stad\u00a0\u00a0kr", "Malm\u00f6 stad kr"},
+      {"x\u00ad\u00a0y", "x y"},
   };
-  for (const Case& c : cases) EXPECT_EQ(fold_spaces(c.input), c.expected) << c.input;
+  for (const Case& c : cases) {
+    EXPECT_EQ(fold_spaces(c.input), c.expected) << c.input;
+    EXPECT_EQ(is_blank(c.input), std::string(c.expected).empty()) << c.input;
+  }
+  EXPECT_TRUE(is_blank(" \u00a0\u00ad\u200b\t\n"));
+  EXPECT_FALSE(is_blank(" \u00a0x"));
 }
 
 TEST(Text, JoinHyphenatedLines) {

@@ -21,6 +21,8 @@ namespace bidrag::normalize {
 // For matching: every kind of space (U+00A0, U+202F, U+2009, tabs, line breaks …) → ' ', runs
 // collapsed, trimmed; soft hyphens (U+00AD) dropped. The printed text is kept elsewhere.
 [[nodiscard]] std::string fold_spaces(std::string_view utf8);
+// fold_spaces(utf8).empty(), without building the string.
+[[nodiscard]] bool is_blank(std::string_view utf8) noexcept;
 
 // Joins words split by a line-end hyphen in PDF text: "rekvi-\nrera" → "rekvirera", but
 // "Upplands-\nBro" → "Upplands-Bro" (a capital after the hyphen keeps it). Other line breaks

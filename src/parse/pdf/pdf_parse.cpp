@@ -73,15 +73,15 @@ std::vector<bool> in_tables(const pdf::Page& p, const std::vector<doc::Table>& t
 }
 
 // Puts each table block before the first block that starts below it on its page.
-void insert_tables(std::vector<doc::Block>& blocks, const std::vector<doc::Table>& tables) {
-  for (const doc::Table& t : tables) {
+void insert_tables(std::vector<doc::Block>& blocks, std::vector<doc::Table> tables) {
+  for (doc::Table& t : tables) {
     doc::Block b;
     b.kind = doc::BlockKind::table;
-    b.table = t;
     b.where = doc::Locator::pdf(t.page, t.bbox);
     const auto at = std::find_if(blocks.begin(), blocks.end(), [&](const doc::Block& o) {
       return o.where.page > t.page || (o.where.page == t.page && o.where.bbox.y0 > t.bbox.y0);
     });
+    b.table = std::move(t);
     blocks.insert(at, std::move(b));
   }
 }
@@ -118,7 +118,7 @@ doc::Document parse_pdf(const Snapshot& s) {
   d.pages = static_cast<int>(pages.size());
   d.warnings = std::move(reading.warnings);
   d.blocks = pdf::build_blocks(lines, pages);
-  insert_tables(d.blocks, tables);
+  insert_tables(d.blocks, std::move(tables));
   // A browser print of a web page: keep the tagged article, as the HTML parser keeps <main>.
   if (reading.article) pdf::keep_article(d.blocks, *reading.article);
   if (!chrome.printed_at.empty()) d.meta["printed_at"] = chrome.printed_at;

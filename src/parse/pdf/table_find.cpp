@@ -83,8 +83,7 @@ void drop_furniture(std::vector<PageLines>& pages) {
   }
   for (std::size_t i = 0; i < pages.size(); ++i) {
     auto& p = pages[i];
-    std::vector<Line> kept;
-    kept.reserve(p.lines.size());
+    std::size_t kept = 0;  // the lines kept are moved to the front, in order
     for (std::size_t k = 0; k < p.lines.size(); ++k) {
       const Line& l = p.lines[k];
       bool furniture = false;
@@ -94,9 +93,11 @@ void drop_furniture(std::vector<PageLines>& pages) {
         const auto same = std::count_if(ys.begin(), ys.end(), [&](double y) { return std::abs(y - l.box.y0) < 3; });
         furniture = furniture || same >= 2;
       }
-      if (!furniture) kept.push_back(l);
+      if (furniture) continue;
+      if (kept != k) p.lines[kept] = std::move(p.lines[k]);
+      ++kept;
     }
-    p.lines = std::move(kept);
+    p.lines.resize(kept);
   }
 }
 
@@ -115,9 +116,14 @@ std::vector<doc::Table> find_tables(const std::vector<Page>& pages, const TableO
     for (const auto& w : p.words) {
       if (w.rotation != pl.frame.rotation) continue;
       if (options.area && !inside(w.box, *options.area)) continue;
-      Word fw = w;
+      // The line builder needs no font name: the copy leaves it out.
+      Word& fw = words.emplace_back();
+      fw.text = w.text;
       fw.box = pl.frame.to_frame(w.box);
-      words.push_back(std::move(fw));
+      fw.font_size = w.font_size;
+      fw.bold = w.bold;
+      fw.space_after = w.space_after;
+      fw.rotation = w.rotation;
     }
     std::vector<doc::BBox> rules;
     rules.reserve(p.rules.size());

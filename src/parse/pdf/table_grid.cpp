@@ -125,9 +125,9 @@ std::vector<doc::Table> tables_in_lines(const std::vector<Line>& lines, const Ru
     // In a grid of vertical rules the rules part the cells already; a line they do not
     // part there holds a cell merged across columns.
     if (ruled_line(l, cols, rules)) return &l;
-    const Line r = resplit(l, cols);
-    if (r.segments.size() == l.segments.size()) return &l;
-    resplit_lines.push_back(r);
+    std::optional<Line> r = resplit(l, cols);
+    if (!r) return &l;
+    resplit_lines.push_back(std::move(*r));
     return &resplit_lines.back();
   };
   std::size_t i = 0, floor = 0;  // lines before `floor` belong to an earlier table

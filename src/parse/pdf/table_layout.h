@@ -3,6 +3,7 @@
 #pragma once
 #include <string>
 #include <string_view>
+#include <optional>
 #include <vector>
 
 #include "bidrag/document/document.h"
@@ -55,9 +56,9 @@ struct Frame {
 [[nodiscard]] std::vector<Line> build_lines(std::vector<Word> words, const std::vector<doc::BBox>& vertical);
 
 // Splits segments that straddle columns at the word gaps between those columns (cells of
-// adjacent columns set closer than a word space). Returns the line unchanged when a word
-// itself straddles.
-[[nodiscard]] Line resplit(const Line& line, const std::vector<std::pair<double, double>>& cols);
+// adjacent columns set closer than a word space). A segment one of whose words itself
+// straddles stays whole. Returns nothing when no segment splits (the line stands as it is).
+[[nodiscard]] std::optional<Line> resplit(const Line& line, const std::vector<std::pair<double, double>>& cols);
 
 // A segment's text in logical order from its words (left to right on the page) on a
 // right-to-left line: words read right to left, runs of Latin words keep their order.

@@ -181,26 +181,44 @@ std::vector<bool> drop_leaders(std::vector<Word>& ws) {
 
 }  // namespace
 
-Line resplit(const Line& line, const std::vector<std::pair<double, double>>& cols) {
-  Line out = line;
-  out.segments.clear();
-  for (const auto& s : line.segments) {
-    std::vector<std::size_t> col_of;
-    bool straddles = false, ok = true;
-    for (const auto& w : s.words) {
-      std::size_t hits = 0, at = cols.size();
-      double best = 0;
-      for (std::size_t c = 0; c < cols.size(); ++c) {
-        const double ov = overlap(w.box.x0, w.box.x1, cols[c].first, cols[c].second);
-        if (ov > 0.5) ++hits;
-        if (ov > best) best = ov, at = c;
-      }
-      if (hits > 1 || at == cols.size()) ok = false;
-      if (!col_of.empty() && at != col_of.back()) straddles = true;
-      if (!col_of.empty() && at < col_of.back()) ok = false;
-      col_of.push_back(at);
+namespace {
+
+// The column of each of a segment's words, in `col_of`; true when the segment splits there:
+// its words fall in more than one column, each word in one, in left-to-right order.
+bool split_columns(const Segment& s, const std::vector<std::pair<double, double>>& cols, std::vector<std::size_t>& col_of) {
+  col_of.clear();
+  bool straddles = false, ok = true;
+  for (const auto& w : s.words) {
+    std::size_t hits = 0, at = cols.size();
+    double best = 0;
+    for (std::size_t c = 0; c < cols.size(); ++c) {
+      const double ov = overlap(w.box.x0, w.box.x1, cols[c].first, cols[c].second);
+      if (ov > 0.5) ++hits;
+      if (ov > best) best = ov, at = c;
     }
-    if (!straddles || !ok) {
+    if (hits > 1 || at == cols.size()) ok = false;
+    if (!col_of.empty() && at != col_of.back()) straddles = true;
+    if (!col_of.empty() && at < col_of.back()) ok = false;
+    col_of.push_back(at);
+  }
+  return straddles && ok;
+}
+
+}  // namespace
+
+std::optional<Line> resplit(const Line& line, const std::vector<std::pair<double, double>>& cols) {
+  std::vector<std::size_t> col_of;
+  // Most lines have nothing to split: they are not copied.
+  if (std::none_of(line.segments.begin(), line.segments.end(),
+                   [&](const Segment& s) { return split_columns(s, cols, col_of); })) {
+    return std::nullopt;
+  }
+  Line out;
+  out.box = line.box;
+  out.height = line.height;
+  out.rtl = line.rtl;
+  for (const auto& s : line.segments) {
+    if (!split_columns(s, cols, col_of)) {
       out.segments.push_back(s);
       continue;
     }
@@ -251,10 +269,16 @@ std::string fold_space(std::string_view s) {
   bool pending = false;
   for (std::size_t i = 0; i < s.size();) {
     const std::size_t start = i;
-    const char32_t c = next_cp(s, i);
-    if (is_space_cp(c)) {
-      pending = !out.empty();
-      continue;
+    // A run of ASCII other than white space is copied whole.
+    while (i < s.size() && static_cast<unsigned char>(s[i]) < 0x80 && s[i] != ' ' && s[i] != '\t' && s[i] != '\n' &&
+           s[i] != '\r')
+      ++i;
+    if (i == start) {
+      const char32_t c = next_cp(s, i);
+      if (is_space_cp(c)) {
+        pending = !out.empty();
+        continue;
+      }
     }
     if (pending) out += ' ';
     pending = false;
@@ -336,18 +360,24 @@ doc::BBox Frame::to_page(const doc::BBox& b) const noexcept {
 
 std::vector<Line> build_lines(std::vector<Word> words, const std::vector<doc::BBox>& vertical) {
   std::erase_if(words, [](const Word& w) { return blank(w.text) || w.box.height() <= 0; });
-  std::sort(words.begin(), words.end(), [](const Word& a, const Word& b) {
+  // The words stay where they are; their indexes are sorted (std::sort puts indexes in the
+  // order it would put the words themselves, ties included, at a fraction of the moves).
+  std::vector<std::uint32_t> order(words.size());
+  for (std::size_t k = 0; k < order.size(); ++k) order[k] = static_cast<std::uint32_t>(k);
+  std::sort(order.begin(), order.end(), [&](std::uint32_t ia, std::uint32_t ib) {
+    const Word &a = words[ia], &b = words[ib];
     return a.box.y0 != b.box.y0 ? a.box.y0 < b.box.y0 : a.box.x0 < b.box.x0;
   });
 
   // Sweep top to bottom; a word joins the open line it overlaps most (at least half of the
   // smaller height), measured against the line's tallest word so superscripts do not chain lines.
   struct Open {
-    std::vector<Word> words;
+    std::vector<std::uint32_t> words;
     double core0, core1;
   };
   std::vector<Open> done, open;
-  for (auto& w : words) {
+  for (const std::uint32_t index : order) {
+    const Word& w = words[index];
     for (auto it = open.begin(); it != open.end();) {
       if (it->core1 <= w.box.y0) {
         done.push_back(std::move(*it));
@@ -367,19 +397,21 @@ std::vector<Line> build_lines(std::vector<Word> words, const std::vector<doc::BB
     }
     if (best) {
       if (w.box.height() > best->core1 - best->core0) best->core0 = w.box.y0, best->core1 = w.box.y1;
-      best->words.push_back(std::move(w));
+      best->words.push_back(index);
     } else {
-      const double y0 = w.box.y0, y1 = w.box.y1;
-      open.push_back({{std::move(w)}, y0, y1});
+      open.push_back({{index}, w.box.y0, w.box.y1});
     }
   }
   for (auto& o : open) done.push_back(std::move(o));
 
   std::vector<Line> lines;
   lines.reserve(done.size());
+  std::vector<Word> ws;
   for (auto& o : done) {
-    auto& ws = o.words;
-    std::sort(ws.begin(), ws.end(), [](const Word& a, const Word& b) { return a.box.x0 < b.box.x0; });
+    std::sort(o.words.begin(), o.words.end(),
+              [&](std::uint32_t ia, std::uint32_t ib) { return words[ia].box.x0 < words[ib].box.x0; });
+    ws.clear();
+    for (const std::uint32_t index : o.words) ws.push_back(std::move(words[index]));
     const std::vector<bool> leader_before = drop_leaders(ws);
     if (ws.empty()) continue;
     Line line;
@@ -400,7 +432,7 @@ std::vector<Line> build_lines(std::vector<Word> words, const std::vector<doc::BB
     auto em_of = [&](const Word& w) { return w.font_size > 0 ? w.font_size : 0.77 * w.box.height(); };
     for (std::size_t k = 0; k < ws.size(); ++k) {
       const Word& w = ws[k];
-      const std::string text = fold_space(w.text);
+      std::string text = fold_space(w.text);
       line.box = line.box.united(w.box);
       bool join = false;
       double gap = 0;
@@ -428,9 +460,15 @@ std::vector<Line> build_lines(std::vector<Word> words, const std::vector<doc::BB
         seg.text += text;
         seg.box = seg.box.united(w.box);
         seg.bold = seg.bold && w.bold;
-        seg.words.push_back({text, w.box, space});
+        seg.words.push_back({std::move(text), w.box, space});
       } else {
-        line.segments.push_back({text, w.box, h, w.box.width(), w.bold, {{text, w.box, false}}});
+        Segment& seg = line.segments.emplace_back();
+        seg.text = text;
+        seg.box = w.box;
+        seg.height = h;
+        seg.first_word_width = w.box.width();
+        seg.bold = w.bold;
+        seg.words.push_back({std::move(text), w.box, false});
       }
     }
     if (line.rtl) {
