@@ -216,6 +216,16 @@ std::optional<Date> find_date(const std::vector<std::string>& lines) {
       return dates.front().date;
     }
   }
+  // A full date followed by a verb of deciding ("har den 9 maj 2025 beslutat om bidrag").
+  const vocab::Set& verbs = vocab::set("list_date_verb");
+  for (const std::string& t : lines) {
+    for (const auto& m : normalize::find_dates(t)) {
+      if (!m.date || m.year_inferred || m.end) continue;
+      std::string_view rest = std::string_view(t).substr(m.end_offset);
+      while (!rest.empty() && rest.front() == ' ') rest.remove_prefix(1);
+      if (verbs.starts(rest)) return m.date;
+    }
+  }
   return std::nullopt;
 }
 

@@ -72,13 +72,13 @@ class GroupReader {
  public:
   GroupReader(const doc::Block& block, const Group& g, Reading& out) : block_(block), g_(g), out_(out) {}
 
-  // Returns true when the group reached the grand total.
-  bool read(std::size_t from, const Header& header) {
+  // The row of the grand total, when the group reached it.
+  std::optional<std::size_t> read(std::size_t from, const Header& header) {
     const auto& rows = block_.table.rows;
     for (std::size_t r = from; r < rows.size(); ++r) {
-      if (row(r, rows[r], header)) return true;
+      if (row(r, rows[r], header)) return r;
     }
-    return false;
+    return std::nullopt;
   }
 
  private:
@@ -293,10 +293,52 @@ bool resolves(std::optional<record::RecipientKind> kind, std::string_view name) 
   return resolve_recipient(kind, name, {}).found;
 }
 
+namespace {
+
+// The next table block after `i` on the page after block i's, when it opens with the same
+// header: a table the print went on with on the next page.
+bool continues_on_next_page(const doc::Document& d, std::size_t i, const Header& header) {
+  const doc::Block& b = d.blocks[i];
+  for (std::size_t j = i + 1; j < d.blocks.size(); ++j) {
+    const doc::Block& next = d.blocks[j];
+    if (next.kind != doc::BlockKind::table || next.table.rows.empty()) continue;
+    if (b.where.kind != doc::Locator::Kind::pdf || next.where.page != b.where.page + 1) return false;
+    const std::optional<Header> h = find_header(next.table);
+    return h && h->texts == header.texts && h->row + 1 < next.table.rows.size();
+  }
+  return false;
+}
+
+// A browser prints a table's footer (<tfoot>) at the foot of every page the table runs over:
+// a total that stood last on a page, before the same table went on on the next, is that
+// repetition. It goes when the list's last total is the same; otherwise the last one stands,
+// with a warning.
+void drop_repeated_totals(Reading& out, const std::vector<std::size_t>& repeated) {
+  std::vector<bool> drop(out.entries.size(), false);
+  for (const std::size_t k : repeated) {
+    const Entry& t = out.entries[k];
+    bool same = false;
+    for (std::size_t m = k + 1; m < out.entries.size(); ++m) {
+      const Entry& later = out.entries[m];
+      if (later.kind == Entry::Kind::total && later.year == t.year) same = later.ore == t.ore && later.label == t.label;
+    }
+    if (!same) {
+      out.warnings.push_back("the total '" + normalize::excerpt(t.label) + "' " + t.amount_as_printed +
+                             " at the foot of a page is followed by more rows of the same table; the last total stands");
+    }
+    drop[k] = true;
+  }
+  std::size_t k = 0;
+  std::erase_if(out.entries, [&](const Entry&) { return drop[k++]; });
+}
+
+}  // namespace
+
 Reading read_list(const doc::Document& d) {
   Reading out;
   std::optional<Header> last;
   bool done = false;
+  std::vector<std::size_t> repeated_totals;  // entries of totals a page's foot repeated
   for (std::size_t i = 0; i < d.blocks.size() && !done; ++i) {
     const doc::Block& b = d.blocks[i];
     if (b.kind != doc::BlockKind::table || b.table.rows.empty()) continue;
@@ -324,11 +366,21 @@ Reading read_list(const doc::Document& d) {
     }
     out.last_block = i;
     last = h;
+    const std::size_t entries_before = out.entries.size();
+    std::optional<std::size_t> total_row;
     for (const Group& g : h->groups) {
       GroupReader reader(b, g, out);
-      done = reader.read(from, *h) || done;
+      if (const auto r = reader.read(from, *h)) total_row = std::max(total_row.value_or(0), *r);
     }
+    if (!total_row) continue;
+    if (*total_row + 1 == b.table.rows.size() && continues_on_next_page(d, i, *h)) {
+      for (std::size_t k = entries_before; k < out.entries.size(); ++k)
+        if (out.entries[k].kind == Entry::Kind::total) repeated_totals.push_back(k);
+      continue;
+    }
+    done = true;
   }
+  if (!repeated_totals.empty()) drop_repeated_totals(out, repeated_totals);
   if (out.found && std::none_of(out.entries.begin(), out.entries.end(),
                                 [](const Entry& e) { return e.kind == Entry::Kind::total; })) {
     total_from_text(d, out);

@@ -193,6 +193,48 @@ TEST(AllocationListTables, FootnoteMarkersStayInTheNameAsPrinted) {
   EXPECT_EQ(r.list->sum_check, record::SumCheck::ok);
 }
 
+// A browser prints a table's <tfoot> at the foot of every page: the total on page 1 is the
+// same footer again, and the list goes on on page 2 under the same header.
+TEST(AllocationListTables, TotalRepeatedAtEachPageFootIsNotTheEnd) {
+  const auto r = run(list_doc({{{"Kommun", "Belopp (kr)"}, {"Botkyrka", "100"}, {"Haninge", "200"}, {"Totalt", "600"}},
+                               {{"Kommun", "Belopp (kr)"}, {"Malmö", "300"}, {"Totalt", "600"}}}));
+  EXPECT_EQ(rows_of(r), (CodeAmounts{{"0127", 10000}, {"0136", 20000}, {"1280", 30000}}));
+  EXPECT_EQ(r.list->rows, 3);
+  EXPECT_EQ(r.list->total_stated->ore, 60000);
+  EXPECT_EQ(r.list->sum_check, record::SumCheck::ok);
+  EXPECT_TRUE(r.list->warnings.empty());
+}
+
+TEST(AllocationListTables, PageFootTotalThatDiffersFromTheLastIsDroppedWithAWarning) {
+  const auto r = run(list_doc({{{"Kommun", "Belopp (kr)"}, {"Botkyrka", "100"}, {"Haninge", "200"}, {"Summa", "300"}},
+                               {{"Kommun", "Belopp (kr)"}, {"Malmö", "300"}, {"Summa", "600"}}}));
+  EXPECT_EQ(r.list->rows, 3);
+  EXPECT_EQ(r.list->total_stated->ore, 60000);
+  EXPECT_EQ(r.list->sum_check, record::SumCheck::ok);
+  EXPECT_EQ(r.list->warnings, (std::vector<std::string>{"the total 'Summa' 300 at the foot of a page is followed by more "
+                                                        "rows of the same table; the last total stands"}));
+}
+
+// A total followed by a table with another header (or not on the next page) ends the list.
+TEST(AllocationListTables, TotalBeforeAnotherTableStillEndsTheList) {
+  const auto r = run(list_doc({{{"Kommun", "Belopp (kr)"}, {"Botkyrka", "100"}, {"Totalt", "100"}},
+                               {{"Kommun", "Utbetalt (kr)"}, {"Malmö", "300"}, {"Totalt", "300"}}}));
+  EXPECT_EQ(rows_of(r), (CodeAmounts{{"0127", 10000}}));
+  EXPECT_EQ(r.list->total_stated->ore, 10000);
+}
+
+// The decision date stated before its verb: "har den 9 maj 2025 beslutat".
+TEST(AllocationListTables, DocumentDateBeforeAVerbOfDeciding) {
+  doc::Document d = list_doc({{{"Kommun", "Belopp (kr)"}, {"Botkyrka", "100"}}});
+  d.blocks[0].text = "Socialstyrelsen";
+  d.blocks[2].text = "Myndigheten har den 9 maj 2025 beslutat om bidrag till en kommun. Redovisning senast den 31 mars 2026.";
+  const auto r = run(d);
+  ASSERT_TRUE(r.list);
+  EXPECT_EQ(r.list->document_date->iso(), "2025-05-09");
+  d.blocks[2].text = "Bidraget ska redovisas den 9 maj 2025 till myndigheten.";  // a date, but no decision
+  EXPECT_FALSE(run(d).list->document_date);
+}
+
 TEST(AllocationListTables, ZeroAndDashAreZeroAndStillCeilings) {
   const auto r = run(list_doc({{{"Kommun", "Belopp (kr)"}, {"Kiruna", "0"}, {"Pajala", "–"}, {"Luleå", "1 500"}}}));
   EXPECT_EQ(rows_of(r), (CodeAmounts{{"2584", 0}, {"2521", 0}, {"2580", 150000}}));
@@ -328,7 +370,8 @@ TEST(AllocationListTables, HeaderVocabulary) {
       {"Belopp", Role::amount},         {"Belopp (kr)", Role::amount},    {"Belopp (tkr)", Role::amount},
       {"Tusental kronor", Role::amount}, {"Fördelning 2023", Role::amount}, {"Max belopp", Role::amount},
       {"Andel (%)", Role::other},       {"Antal områden", Role::other},   {"Kommunens andel", Role::other},
-      {"Datum", Role::other},
+      {"Datum", Role::other},           {"Huvudman", Role::name},         {"Huvudmän", Role::name},
+      {"Skolhuvudman", Role::name},     {"Bidragstagare", Role::name},
   };
   for (const auto& c : cases) EXPECT_EQ(alloc::role_of(c.header), c.role) << c.header;
 }
