@@ -63,6 +63,11 @@ std::optional<record::CallStatus> stated_status(std::string_view text) {
   return record::parse_call_status(m->meaning());
 }
 
+bool deadline_heading(std::string_view text) {
+  const std::string folded = vocab::fold(text);
+  return vocab::set("deadline_topic").in(folded) && vocab::set("date_side").in(folded);
+}
+
 class Finder {
  public:
   Finder(const Page& page, std::optional<int> year) : page_(page) { ctx_.document_year = year; }
@@ -71,8 +76,12 @@ class Finder {
     for (const auto& st : page_.statements()) {
       published(st);
       status(st);
-      if (!st.labelled && page_.blocks()[st.block].kind == doc::BlockKind::heading) continue;
-      for (const auto& hit : classify_dates(st.text, context_for(st.block), st.labelled)) take(hit, st);
+      // A heading dates nothing, unless it is a deadline set as a heading: a topic and a side
+      // cue around its date ("Ansök senast 2 mars 2026" over a facts box).
+      const bool heading = !st.labelled && page_.blocks()[st.block].kind == doc::BlockKind::heading;
+      if (heading && !deadline_heading(st.text)) continue;
+      // A heading says it as briefly as a facts line: a sentence on the same day says it more fully.
+      for (const auto& hit : classify_dates(st.text, context_for(st.block), st.labelled)) take(hit, st, st.labelled || heading);
     }
     program_years();
     std::stable_sort(out_.deadlines.begin(), out_.deadlines.end(),
@@ -81,7 +90,7 @@ class Finder {
   }
 
  private:
-  void take(const DateHit& hit, const Statement& st) {
+  void take(const DateHit& hit, const Statement& st, bool brief) {
     switch (hit.role) {
       case DateHit::Role::funds_from:
         if (!out_.funds_usable_from) out_.funds_usable_from = hit.date;
@@ -96,16 +105,16 @@ class Finder {
       // The same day again, said more fully: with its time ("… klockan 23.59"), or in a
       // sentence where the first statement was a facts-box line. The first date stays.
       const bool timed = !d.time && hit.time;
-      const bool sentence = d.labelled && !st.labelled && (hit.time || !d.time);
+      const bool sentence = d.labelled && !brief && (hit.time || !d.time);
       if (d.date == hit.date && (timed || sentence)) {
         if (hit.time) d.time = hit.time;
         d.text = st.text;
         d.block = st.block;
-        d.labelled = st.labelled;
+        d.labelled = brief;
       }
       return;
     }
-    out_.deadlines.push_back({hit.kind, hit.date, hit.time, st.text, st.block, st.labelled});
+    out_.deadlines.push_back({hit.kind, hit.date, hit.time, st.text, st.block, brief});
   }
 
   // Read once per block: a block of many statements would otherwise be scanned once for each.

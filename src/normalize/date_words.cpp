@@ -118,8 +118,16 @@ std::size_t month(std::string_view s, int& value) {
 }
 
 std::size_t weekday(std::string_view s) {
+  int value = 0;
+  return weekday(s, value);
+}
+
+std::size_t weekday(std::string_view s, int& value) {
   for (const VocabWord& w : weekdays())
-    if (whole(s, w.text)) return w.text.size();
+    if (whole(s, w.text)) {
+      value = w.value;
+      return w.text.size();
+    }
   return 0;
 }
 

@@ -14,6 +14,8 @@ std::string lower_swedish(std::string_view text);
 // Months: full names and abbreviations ("jan.", "sept"); the dot is part of the match.
 std::size_t month(std::string_view s, int& value);
 std::size_t weekday(std::string_view s);
+// The weekday's number: 1 Monday … 7 Sunday.
+std::size_t weekday(std::string_view s, int& value);
 // "förste", "första", "andra", "tredje" … "trettioförsta".
 std::size_t ordinal(std::string_view s, int& value);
 // "en", "ett", "två" … "tolv", "tjugo", "trettio".

@@ -16,7 +16,14 @@ struct DayMonth {
   int day = 0, month = 0;
   std::optional<int> year;
   std::size_t end = 0;
+  int weekday = 0;  // printed before it ("måndag, sep 16"): 1 Monday … 7 Sunday; 0 none
 };
+
+// 1 Monday … 7 Sunday (1970-01-01 was a Thursday).
+int weekday_of(const Date& d) noexcept {
+  const std::int64_t days = d.days_since_epoch();
+  return static_cast<int>(((days + 3) % 7 + 7) % 7) + 1;
+}
 
 struct Candidate {
   DateMatch m;
@@ -92,8 +99,9 @@ class Scanner {
   // "[måndag] [den] 15 maj [2023]", "1:a mars", "den förste mars", "15 jan. 2024".
   bool day_month(std::size_t i, DayMonth& dm, bool allow_prefix = true) const {
     std::size_t j = i;
+    int weekday = 0;
     if (allow_prefix) {
-      if (const std::size_t w = words::weekday(std::string_view(t_).substr(j))) {
+      if (const std::size_t w = words::weekday(std::string_view(t_).substr(j), weekday)) {
         j = sp(j + w);
         if (j < t_.size() && t_[j] == ',') j = sp(j + 1);
       }
@@ -116,7 +124,7 @@ class Scanner {
     int month = 0;
     const std::size_t mw = words::month(std::string_view(t_).substr(m0), month);
     if (mw == 0 || day < 1 || day > 31) return false;
-    dm = {day, month, std::nullopt, m0 + mw};
+    dm = {day, month, std::nullopt, m0 + mw, weekday};
     int year = 0;
     std::size_t ye = 0;
     if (const std::size_t y0 = sp(dm.end); y0 > dm.end && year_at(y0, year, ye)) dm.year = year, dm.end = ye;
@@ -170,8 +178,9 @@ class Scanner {
   // punctuation follows): "under mars 12 ansökningar" is a count, not the 12th of March.
   bool month_day(std::size_t i, DayMonth& dm) const {
     std::size_t j = i;
+    int weekday_number = 0;
     bool weekday = false;
-    if (const std::size_t w = words::weekday(std::string_view(t_).substr(j))) {
+    if (const std::size_t w = words::weekday(std::string_view(t_).substr(j), weekday_number)) {
       j = sp(j + w);
       if (j < t_.size() && t_[j] == ',') j = sp(j + 1);
       weekday = true;
@@ -183,7 +192,7 @@ class Scanner {
     std::size_t e = 0;
     if (d0 == j + mw || !digits(d0, 1, 2, day, e) || !utf8::at_word_end(t_, e) || day < 1 || day > 31) return false;
     if (e < t_.size() && (t_[e] == ':' || t_[e] == '.') && e + 1 < t_.size() && utf8::is_digit(t_[e + 1])) return false;
-    dm = {day, month, std::nullopt, e};
+    dm = {day, month, std::nullopt, e, weekday_number};
     std::size_t y0 = e < t_.size() && t_[e] == ',' ? e + 1 : e;
     int year = 0;
     std::size_t ye = 0;
@@ -467,7 +476,17 @@ class Scanner {
     for (std::size_t k = 0; k < out_.size(); ++k) {
       Candidate& c = out_[k];
       if (!c.start || c.invalid) continue;
-      const std::optional<int> year = year_for(k);
+      std::optional<int> year = year_for(k);
+      // A printed weekday settles the year among the inferred one and its neighbours
+      // ("måndag, sep 16" on a page about next year's grants is last September's Monday).
+      if (year && c.start->weekday) {
+        for (const int y : {*year, *year - 1, *year + 1}) {
+          if (valid_day(y, c.start->month, c.start->day) && weekday_of(Date{y, c.start->month, c.start->day}) == c.start->weekday) {
+            year = y;
+            break;
+          }
+        }
+      }
       if (!year) {
         c.invalid = c.m.text + " has no year and nothing to take it from";
         continue;

@@ -113,6 +113,49 @@ TEST(CallFacts, LabelAndValueOnSeparateLinesOfATextCapture) {
   EXPECT_EQ(call->status, record::CallStatus::open);
 }
 
+std::vector<record::Deadline> deadlines_of(const std::string& html) {
+  std::vector<record::Deadline> out;
+  for (const auto& r : extract::extract(make_snapshot("https://www.exempelverket.se/bidrag/lokala-insatser-2025/", html, "text/html")))
+    if (const auto* d = std::get_if<record::Deadline>(&r)) out.push_back(*d);
+  return out;
+}
+
+std::string call_page(const std::string& body) {
+  return "<!doctype html><html lang=\"sv\"><head><title>Bidrag till lokala insatser 2025 | Exempelverket</title></head>"
+         "<body><main><h1>Bidrag till lokala insatser 2025</h1><p>Exempelverket fördelar bidrag till kommuner.</p>" +
+         body + "<h2>Vem kan söka?</h2><p>Kommuner kan söka bidraget.</p></main></body></html>";
+}
+
+// A deadline set as a heading over a facts box dates the call; a sentence on the same day
+// gives the deadline's text. A heading with a date but no deadline in it dates nothing.
+TEST(CallFacts, DeadlineSetAsAHeading) {
+  auto d = deadlines_of(call_page("<div class=\"facts\"><h2>Ansök senast 2 mars 2026</h2><p>Ansökan öppnar den 1 december 2025.</p></div>"));
+  ASSERT_EQ(d.size(), 2u);
+  EXPECT_EQ(d[0].kind, record::DeadlineKind::application_open);
+  EXPECT_EQ(d[1].kind, record::DeadlineKind::application_close);
+  EXPECT_EQ(d[1].date.iso(), "2026-03-02");
+  EXPECT_EQ(d[1].text, "Ansök senast 2 mars 2026");
+  d = deadlines_of(call_page("<h2>Ansök senast 2 mars 2026</h2><p>Sista dag att ansöka är den 2 mars 2026 och beslut kommer i maj.</p>"));
+  ASSERT_EQ(d.size(), 1u);
+  EXPECT_EQ(d[0].text, "Sista dag att ansöka är den 2 mars 2026 och beslut kommer i maj.");
+  d = deadlines_of(call_page("<h2>Webbinarium 12 mars 2026</h2><p>Sista dag att ansöka är den 2 april 2026.</p>"));
+  ASSERT_EQ(d.size(), 1u);
+  EXPECT_EQ(d[0].date.iso(), "2026-04-02");
+}
+
+// A calendar widget: the label in bold on one line, the date (weekday, month, day; no year)
+// on the next. The weekday places the year.
+TEST(CallFacts, BoldLabelAndDateOnTheNextLine) {
+  const auto d = deadlines_of(call_page("<div class=\"calendar\"><p><strong>Ansökan öppnar</strong><br>måndag, sep 16</p>"
+                                        "<p><strong>Sista ansökningsdag</strong><br>fredag, nov 1</p></div>"));
+  ASSERT_EQ(d.size(), 2u);
+  EXPECT_EQ(d[0].kind, record::DeadlineKind::application_open);
+  EXPECT_EQ(d[0].date.iso(), "2024-09-16");
+  EXPECT_EQ(d[1].kind, record::DeadlineKind::application_close);
+  EXPECT_EQ(d[1].date.iso(), "2024-11-01");
+  EXPECT_EQ(d[1].text, "Sista ansökningsdag: fredag, nov 1");
+}
+
 // A news item on a decided call states when applying closed, in passing; it announces no call.
 TEST(CallOrNews, OneClosingDateInRunningTextIsNoCall) {
   const std::string html =

@@ -192,6 +192,17 @@ const FormCase kWrittenForms[] = {
     {"WeekdayThenMonthFirst", "måndag, feb 18", year(2019), "date=2019-02-18 inferred text='måndag, feb 18'"},
     {"WeekdayThenMonthFirstCapitalised", "Fredag, mars 8", ref("2024-01-10"),
      "date=2024-03-08 inferred text='Fredag, mars 8'"},
+    // A printed weekday picks the year among the inferred one and its neighbours: 16 September
+    // was a Monday in 2024, not in 2025 (the grant year the page is about).
+    {"WeekdaySettlesTheYearBefore", "måndag, sep 16", year(2025), "date=2024-09-16 inferred text='måndag, sep 16'"},
+    {"WeekdaySettlesTheYearAfter", "fredag den 2 januari", year(2025),
+     "date=2026-01-02 inferred text='fredag den 2 januari'"},
+    {"WeekdayAgreeingKeepsTheYear", "onsdag den 1 oktober", year(2025),
+     "date=2025-10-01 inferred text='onsdag den 1 oktober'"},
+    {"WeekdayMatchingNoNearYearKeepsTheYear", "söndag den 1 oktober", year(2025),
+     "date=2025-10-01 inferred text='söndag den 1 oktober'"},
+    {"WeekdayDoesNotMoveAPrintedYear", "måndag den 16 september 2025", {},
+     "date=2025-09-16 text='måndag den 16 september 2025'"},
     {"MonthFirstYearFromDocument", "februari 15", year(2020), "date=2020-02-15 inferred text='februari 15'"},
     {"MonthFirstYearFromReference", "Stänger: februari 15.", ref("2024-03-01"),
      "date=2025-02-15 inferred text='februari 15'"},

@@ -85,7 +85,16 @@ INSTANTIATE_TEST_SUITE_P(
                   "<div class=\"cookie-banner\"><p>Kakor</p></div><nav><p>Meny</p></nav><p>Innehåll</p>",
                   BlockKind::paragraph, "Innehåll", "", 0},
         BlockCase{"br_splits_card", "<p><strong>Anna Berg</strong><br>Telefon: 010-1</p>", BlockKind::paragraph,
-                  "Anna Berg", "", 0}),
+                  "Anna Berg", "", 0},
+        // A calendar widget's bold label over a date is a fact; over anything else two lines.
+        BlockCase{"bold_label_over_date", "<p><strong>Sista ansökningsdag</strong><br>fredag, nov 1</p>", BlockKind::fact,
+                  "Sista ansökningsdag", "fredag, nov 1", 0},
+        BlockCase{"bold_label_over_iso_date", "<p><b>Beslut:</b> <br> 2025-06-12</p>", BlockKind::fact, "Beslut",
+                  "2025-06-12", 0},
+        BlockCase{"bold_name_over_phone", "<p><strong>Anna Berg</strong><br>010-123 45 67</p>", BlockKind::paragraph,
+                  "Anna Berg", "", 0},
+        BlockCase{"bold_word_then_date_in_text", "<p><strong>Obs</strong> läs detta<br>15 mars 2025</p>",
+                  BlockKind::paragraph, "Obs läs detta", "", 0}),
     [](const ::testing::TestParamInfo<BlockCase>& p) { return std::string(p.param.name); });
 
 TEST(HtmlParser, TableBecomesATableBlockWithHeaderRow) {

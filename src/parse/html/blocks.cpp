@@ -8,6 +8,7 @@
 #include <string_view>
 #include <unordered_map>
 
+#include "bidrag/normalize/dates.h"
 #include "bidrag/normalize/text.h"
 #include "parse/facts.h"
 #include "parse/html/dom.h"
@@ -214,6 +215,7 @@ class Walker {
   // A paragraph with line breaks is one block per line (a contact card: name, e-mail, phone);
   // each link goes with the line that shows its text.
   void paragraph(Inline in, pugi::xml_node where) {
+    if (date_widget(in, where)) return;
     if (in.text.find(kLineBreak) != std::string::npos) {
       std::vector<Inline> lines(1);
       for (char c : in.text) {
@@ -235,6 +237,37 @@ class Walker {
       return;
     }
     paragraph_line(std::move(in), where);
+  }
+
+  // "<p><strong>Sista ansökningsdag</strong><br>fredag, nov 1</p>": a bold label on the first
+  // of two lines and a date on the second, as a calendar widget sets a date, is a fact (what
+  // "Sista ansökningsdag: fredag, nov 1" would be).
+  bool date_widget(const Inline& in, pugi::xml_node p) {
+    const std::size_t br = in.text.find(kLineBreak);
+    if (br == std::string::npos || in.text.find(kLineBreak, br + 1) != std::string::npos || !in.links.empty()) return false;
+    pugi::xml_node first = p.first_child();
+    while (first && first.type() == pugi::node_pcdata && normalize::is_blank(first.value())) first = first.next_sibling();
+    if (!first || !(name_is(first, "strong") || name_is(first, "b"))) return false;
+    auto label_of = [](std::string_view text) {
+      std::string l = normalize::fold_spaces(text);
+      while (!l.empty() && (l.back() == ':' || l.back() == ' ')) l.pop_back();
+      return l;
+    };
+    std::string label = label_of(in.text.substr(0, br));
+    const std::string value = normalize::fold_spaces(in.text.substr(br + 1));
+    if (label.empty() || label.size() > 60 || label != label_of(flat_.of(first, false).text)) return false;
+    if (label.find_first_of("0123456789") != std::string::npos) return false;
+    normalize::DateContext any_year;  // whether it is a date at all: a year-less one is placed later
+    any_year.document_year = 2000;
+    const auto dates = normalize::find_dates(value, any_year);
+    if (dates.empty() || !dates.front().date || dates.front().begin > 12) return false;
+    doc::Block b;
+    b.kind = doc::BlockKind::fact;
+    b.text = std::move(label);
+    b.value = value;
+    b.where = doc::Locator::html(xpaths_.of(p));
+    out_.push_back(std::move(b));
+    return true;
   }
 
   void paragraph_line(Inline in, pugi::xml_node where) {
