@@ -18,9 +18,49 @@ bool is_text_block(const doc::Block& b) { return b.kind == BlockKind::paragraph 
 // Applicant types in the order the sentence names them ("Regioner, kommuner och …" → region,
 // kommun); a word inside a longer phrase already read counts no more ("aktörer som främjar
 // företag" is one type, not also företag).
+// "Kommunala och fristående huvudmän": a two-word type ("kommunala huvudmän") whose first word
+// stands before a conjunction (or a comma) and whose last word comes at most four words later
+// ("kommunala, regionala och fristående huvudmän") is named there too, its noun printed once.
+void add_elided(std::string_view text, std::vector<vocab::Match>& matches) {
+  const std::string folded = vocab::fold(text);
+  struct Word {
+    std::size_t begin, end;
+  };
+  std::vector<Word> words;  // words and commas, in order
+  for (std::size_t i = 0; i < folded.size();) {
+    if (folded[i] == ' ') {
+      ++i;
+    } else if (folded[i] == ',') {
+      words.push_back({i, i + 1});
+      ++i;
+    } else {
+      std::size_t e = i;
+      while (e < folded.size() && folded[e] != ' ' && folded[e] != ',') ++e;
+      words.push_back({i, e});
+      i = e;
+    }
+  }
+  const auto word = [&](std::size_t k) { return std::string_view(folded).substr(words[k].begin, words[k].end - words[k].begin); };
+  const auto& conjunctions = vocab::set("coordinating_conjunction");
+  for (const vocab::Entry* e : vocab::set("applicant_type").entries()) {
+    const std::size_t space = e->folded.find(' ');
+    if (e->prefix || space == std::string::npos || e->folded.find(' ', space + 1) != std::string::npos) continue;
+    const std::string_view first = std::string_view(e->folded).substr(0, space), last = std::string_view(e->folded).substr(space + 1);
+    for (std::size_t k = 0; k + 2 < words.size(); ++k) {
+      if (word(k) != first || !(word(k + 1) == "," || conjunctions.equals(word(k + 1)))) continue;
+      for (std::size_t j = k + 2; j < words.size() && j <= k + 5; ++j) {
+        if (word(j) != last) continue;
+        matches.push_back(vocab::Match{e, words[k].begin, words[k].end});
+        break;
+      }
+    }
+  }
+}
+
 std::vector<std::string> applicant_types(std::string_view text) {
   std::vector<std::string> out;
   std::vector<vocab::Match> matches = vocab::set("applicant_type").all(text);
+  add_elided(text, matches);
   // At one position the longest phrase wins.
   std::stable_sort(matches.begin(), matches.end(), [](const vocab::Match& a, const vocab::Match& b) {
     return a.begin != b.begin ? a.begin < b.begin : a.end > b.end;
@@ -118,7 +158,7 @@ class TextFinder {
   }
 
   // Who may apply: the first sentence under a "Vem kan söka?" heading, else the value of a
-  // "Behörighet:" fact; the applicant types are read from that sentence only ("… men kan inte
+  // "Behörighet:" fact (a label/value table's row gives the applicant types only); the applicant types are read from that sentence only ("… men kan inte
   // söka själva" after it names the ones who may not).
   void eligibility() {
     if (auto h = heading_for(page_, "eligibility")) {
@@ -131,6 +171,25 @@ class TextFinder {
     for (const auto& b : page_.blocks()) {
       if (b.kind == BlockKind::fact && !b.value.empty() && vocab::set("fact_label").in("eligibility", b.text)) {
         set_eligibility(split_sentences(b.value).front());
+        return;
+      }
+    }
+    // A label/value table's row ("Vem kan söka | Kommunala och fristående huvudmän") names the
+    // applicant types; its cell is no sentence to quote as the eligibility.
+    for (const auto& st : page_.statements()) {
+      if (st.labelled && !st.value.empty() && page_.blocks()[st.block].kind == BlockKind::table &&
+          vocab::set("fact_label").in("eligibility", st.label)) {
+        out_.applicant_types = applicant_types(st.value);
+        return;
+      }
+    }
+    // No section or fact says it: the first sentence that does ("Kommuner kan söka stöd för …"
+    // in the lead) names the applicant types; it is not quoted as the eligibility, which is the
+    // who-may-apply section's.
+    for (const auto& s : page_.sentences()) {
+      if (!is_text_block(page_.blocks()[s.block]) || !vocab::set("applicant_phrase").in(s.text)) continue;
+      if (auto types = applicant_types(s.text); !types.empty()) {
+        out_.applicant_types = std::move(types);
         return;
       }
     }

@@ -60,7 +60,7 @@ INSTANTIATE_TEST_SUITE_P(
             30000000, std::nullopt, std::nullopt, std::nullopt, std::nullopt, {}},
         Row{"up_to_per_project", "<p>En organisation kan söka upp till 3 miljoner kronor per projekt. I utlysningen finns "
                                  "totalt 60 miljoner kronor.</p>",
-            60000000, 3000000, "projekt", std::nullopt, std::nullopt, {}},
+            60000000, 3000000, "projekt", std::nullopt, std::nullopt, {"organisation"}},  // "En organisation kan söka"
         Row{"eligibility_first_sentence_only",
             "<h2>Vem kan söka?</h2><p>Utlysningen är öppen för ideella föreningar, stiftelser och trossamfund. Kommuner och "
             "regioner kan vara samarbetsparter men kan inte söka själva.</p>",
@@ -70,6 +70,31 @@ INSTANTIATE_TEST_SUITE_P(
             "<p>VEM KAN SÖKA?</p><p>Kommuner, kommunala bolag och kommunalförbund kan söka.</p>", std::nullopt, std::nullopt,
             std::nullopt, "Kommuner, kommunala bolag och kommunalförbund kan söka.", std::nullopt,
             {"kommun", "kommunalt bolag", "kommunalförbund"}},
+        // A noun shared by coordinated adjectives is printed once.
+        Row{"applicant_noun_printed_once",
+            "<h2>Vem kan söka?</h2><p>Kommunala och fristående huvudmän för grundskolan kan rekvirera bidraget.</p>",
+            std::nullopt, std::nullopt, std::nullopt,
+            "Kommunala och fristående huvudmän för grundskolan kan rekvirera bidraget.", std::nullopt,
+            {"kommunal huvudman", "fristående huvudman"}},
+        Row{"applicant_noun_printed_once_in_a_list",
+            "<h2>Vem kan söka?</h2><p>Statliga, kommunala och fristående huvudmän samt allmännyttiga bostadsbolag kan söka.</p>",
+            std::nullopt, std::nullopt, std::nullopt,
+            "Statliga, kommunala och fristående huvudmän samt allmännyttiga bostadsbolag kan söka.", std::nullopt,
+            {"statlig huvudman", "kommunal huvudman", "fristående huvudman", "allmännyttigt bostadsbolag"}},
+        // With no who-may-apply section, a sentence saying who may apply names the types; it is
+        // not quoted as the eligibility.
+        Row{"applicant_types_from_the_lead_sentence",
+            "<p>Kommuner och kommunala bolag kan söka stöd för att rusta upp lekplatser.</p><h2>Så ansöker ni</h2>"
+            "<p>Ansök i e-tjänsten.</p>",
+            std::nullopt, std::nullopt, std::nullopt, std::nullopt, std::nullopt, {"kommun", "kommunalt bolag"}},
+        Row{"applicant_types_from_a_facts_table_row",
+            "<table><tr><th>Vem kan söka</th><td>Kommunala och fristående huvudmän</td></tr></table>", std::nullopt,
+            std::nullopt, std::nullopt, std::nullopt, std::nullopt, {"kommunal huvudman", "fristående huvudman"}},
+        Row{"eligibility_under_a_requirements_heading",
+            "<h2>Krav som er organisation måste uppfylla</h2><p>Bidraget kan sökas av stiftelser och trossamfund. "
+            "Ni ska ha funnits i två år.</p>",
+            std::nullopt, std::nullopt, std::nullopt, "Bidraget kan sökas av stiftelser och trossamfund.", std::nullopt,
+            {"stiftelse", "trossamfund"}},
         Row{"purpose_grant_as_subject", "<p>Stödet ska hjälpa kommunerna att minska energianvändningen i skolor.</p>",
             std::nullopt, std::nullopt, std::nullopt, std::nullopt,
             "Stödet ska hjälpa kommunerna att minska energianvändningen i skolor.", {}},
