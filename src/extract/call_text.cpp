@@ -5,6 +5,8 @@
 
 #include "bidrag/common/slug.h"
 #include "bidrag/normalize/amounts.h"
+#include "bidrag/normalize/contact.h"
+#include "bidrag/normalize/text.h"
 #include "bidrag/vocab/vocab.h"
 #include "extract/call_parts.h"
 
@@ -282,7 +284,32 @@ class TextFinder {
     for (std::size_t i = 0; i < page_.blocks().size(); ++i) all += page_.text_of(i) + "\n";
     // File order puts requisition first: a page that speaks of rekvirera is a requisition.
     if (const auto m = vocab::set("application_type").find(all)) out_.application_type = m->meaning();
-    if (const auto m = vocab::set("application_channel").find(all)) out_.application_channel = m->meaning();
+    if (const auto m = vocab::set("application_channel").find(all)) {
+      out_.application_channel = m->meaning();
+      return;
+    }
+    for (const auto& s : page_.sentences()) {
+      // "Ansök i Prisma": the phrase as a word of its own, and a name after it (a capital letter).
+      const std::string line = normalize::fold_spaces(s.text);
+      for (const vocab::Entry* e : vocab::set("application_in_system").entries()) {
+        for (std::size_t from = 0; from < line.size();) {
+          const std::size_t at = normalize::find_ci(std::string_view(line).substr(from), e->folded);
+          if (at == std::string::npos) break;
+          const std::size_t begin = from + at, end = begin + e->folded.size();
+          from = begin + 1;
+          const bool word_start = begin == 0 || line[begin - 1] == ' ' || line[begin - 1] == '(';
+          if (!word_start || end + 1 >= line.size() || line[end] != ' ') continue;
+          if (normalize::starts_upper(std::string_view(line).substr(end + 1))) {
+            out_.application_channel = e->meaning;
+            return;
+          }
+        }
+      }
+      if (vocab::set("application_send").in(s.text) && !normalize::find_emails(s.text).empty()) {
+        out_.application_channel = vocab::set("application_send").find(s.text)->meaning();
+        return;
+      }
+    }
   }
 
   // The maximum grant ("Högst 500 000 kronor per ansökan", "Högsta belopp: 1,2 miljoner kronor

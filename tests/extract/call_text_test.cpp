@@ -102,5 +102,26 @@ INSTANTIATE_TEST_SUITE_P(
             std::nullopt, std::nullopt, std::nullopt, std::nullopt, std::nullopt, {}}),
     [](const auto& p) { return std::string(p.param.name); });
 
+// The application channel: a channel word anywhere on the page, else applying "in" a named
+// system, else sending the application to an e-mail address.
+TEST(CallText, ApplicationChannel) {
+  const auto channel = [](const std::string& body) -> std::optional<std::string> {
+    const std::string html = std::string("<!doctype html><html lang=\"sv\"><head><title>Stöd till lokala insatser 2025 | "
+                                         "Exempelverket</title></head><body><main><h1>Stöd till lokala insatser 2025</h1>") +
+                             kDates + body + "</main></body></html>";
+    for (const auto& rec : extract::extract(make_snapshot("https://www.exempelverket.se/stod/lokala-insatser-2025/", html, "text/html")))
+      if (const auto* c = std::get_if<record::Call>(&rec)) return c->application_channel;
+    return std::string("no call");
+  };
+  EXPECT_EQ(channel("<p>Ansök i e-tjänsten.</p>"), "e-tjänst");
+  EXPECT_EQ(channel("<h2>Så ansöker du</h2><p>Ansök i E-kanalen.</p>"), "e-tjänst");
+  EXPECT_EQ(channel("<p>Ansökan görs i Prisma.</p>"), "e-tjänst");
+  EXPECT_EQ(channel("<p>Skicka ansökan till bidrag@exempelverket.se med ämnesraden Ansökan.</p>"), "e-post");
+  EXPECT_EQ(channel("<p>Mejla ansökan till oss.</p>"), "e-post");
+  // Neither: a time ("i god tid"), a visit to a town, an application sent by post.
+  EXPECT_EQ(channel("<p>Ansök i god tid. Vi har besök i Stockholm i maj.</p>"), std::nullopt);
+  EXPECT_EQ(channel("<p>Skicka ansökan till Exempelverket, Box 12, 123 45 Exempelstad.</p>"), std::nullopt);
+}
+
 }  // namespace
 }  // namespace bidrag
