@@ -184,7 +184,16 @@ std::vector<DateHit> classify_dates(std::string_view text, const normalize::Date
     }
     // A facts-box row labelled only by a side ("Öppnar 2025-02-18", "Stänger 15 maj") dates the
     // call's own window: applying. A page's own dates ("Senast uppdaterad: …") are not.
-    if (!topic && labelled && (side == Side::start || side == Side::end) && !vocab::set("published_label").in(before))
+    // So does a line that is nothing but such a cue and its date ("Öppnar 4 februari 2025" in a
+    // timeline list).
+    const auto bare_cue_line = [&] {
+      if (dated.size() != 1 || !sides.equals(before)) return false;
+      for (std::size_t k = m.end_offset; k < folded.size(); ++k)
+        if (folded[k] != ' ' && folded[k] != '.') return false;
+      return true;
+    };
+    if (!topic && (labelled || bare_cue_line()) && (side == Side::start || side == Side::end) &&
+        !vocab::set("published_label").in(before))
       topic = "application";
     from = m.end_offset;
     prev_topic = topic;

@@ -75,6 +75,7 @@ class Scanner {
     if (i >= t_.size()) return npos;
     char32_t cp = 0;
     const std::size_t n = utf8::decode(t_, i, cp);
+    if (cp == '-' && i + 1 < t_.size() && t_[i + 1] == '-') return i + 2;  // "--", a dash typed as two hyphens
     return (cp == '-' || cp == 0x2013 || cp == 0x2014) ? i + n : npos;
   }
 
@@ -207,20 +208,28 @@ class Scanner {
     return after == e && (c == ',' || c == '.' || c == ';' || c == ')' || c == '!' || c == '?');
   }
 
-  // ", kl. 23.59", " kl 12", " klockan 9.00", or " 23:59" right after an ISO date.
+  // ", kl. 23.59", " kl 12", " klockan 9.00", or " 23:59" right after a date (after a written
+  // date only with a colon: "10 april 2025 14:00"; "10 april 2025 14.00" may be anything).
   std::optional<std::string> time_after(std::size_t& end, bool iso_form) const {
     std::size_t j = sp(end);
     if (j < t_.size() && t_[j] == ',') j = sp(j + 1);
+    return time_at(j, end, iso_form ? Unmarked::dot_or_colon : Unmarked::colon);
+  }
+
+  enum class Unmarked { none, colon, dot_or_colon };
+  // A time at j ("kl. 12.00", "klockan 9", "14:00" as `unmarked` allows); its end in `end`.
+  std::optional<std::string> time_at(std::size_t j, std::size_t& end, Unmarked unmarked) const {
     bool marked = false;
     for (std::string_view w : {std::string_view("klockan"), std::string_view("kl.")}) {
       if (std::string_view(t_).substr(j).starts_with(w)) j = sp(j + w.size()), marked = true;
     }
     if (!marked && word(j, "kl") != npos) j = sp(j + 2), marked = true;
-    if (!marked && !iso_form) return std::nullopt;
+    if (!marked && unmarked == Unmarked::none) return std::nullopt;
     int h = 0, m = 0;
     std::size_t e = 0;
     if (!digits(j, 1, 2, h, e)) return std::nullopt;
     if (e + 1 < t_.size() && (t_[e] == '.' || t_[e] == ':') && digits(e + 1, 2, 2, m, e)) {
+      if (!marked && unmarked == Unmarked::colon && t_[e - 3] != ':') return std::nullopt;
     } else if (!marked) {
       return std::nullopt;
     }
@@ -311,6 +320,18 @@ class Scanner {
       }
     }
     DayMonth a, b;
+    // "kl. 12.00 den 14 november 2025": a marked time, then the date it is on.
+    if (t_[i] == 'k') {
+      std::size_t te = 0;
+      if (auto time = time_at(i, te, Unmarked::none); time && te > i) {
+        const std::size_t d0 = sp(te);
+        if (d0 > te && day_month(d0, a)) {
+          std::size_t end = a.end;
+          push_date(d0, end, a, std::nullopt, std::move(time));
+          return end;
+        }
+      }
+    }
     if (iso(i, a)) {
       std::size_t end = a.end;
       auto time = end < t_.size() && t_[end] == 't' ? iso_time(end) : time_after(end, true);

@@ -194,6 +194,13 @@ const FormCase kWrittenForms[] = {
      "date=2024-03-08 inferred text='Fredag, mars 8'"},
     // A printed weekday picks the year among the inferred one and its neighbours: 16 September
     // was a Monday in 2024, not in 2025 (the grant year the page is about).
+    {"TimeBeforeTheDate", "till och med kl. 12.00 den 14 november 2025", {},
+     "date=2025-11-14 time=12:00 text='den 14 november 2025'"},
+    {"ColonTimeAfterAWrittenDate", "Sista ansökningsdag 10 april 2025 14:00", {},
+     "date=2025-04-10 time=14:00 text='10 april 2025 14:00'"},
+    {"DotNumberAfterAWrittenDateIsNoTime", "10 april 2025 14.00", {}, "date=2025-04-10 text='10 april 2025'"},
+    {"IsoRangeWithDoubleHyphen", "öppen 2025-09-29--2025-12-14.", {},
+     "date=2025-09-29 end=2025-12-14 text='2025-09-29--2025-12-14'"},
     {"WeekdaySettlesTheYearBefore", "måndag, sep 16", year(2025), "date=2024-09-16 inferred text='måndag, sep 16'"},
     {"WeekdaySettlesTheYearAfter", "fredag den 2 januari", year(2025),
      "date=2026-01-02 inferred text='fredag den 2 januari'"},
