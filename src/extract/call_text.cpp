@@ -334,7 +334,9 @@ class TextFinder {
             out_.max_amount_per = f.substr(start, end == std::string::npos ? std::string::npos : end - start);
           }
         }
-      } else if (cue->meaning() == "budget" && !out_.total_budget) {
+      } else if (cue->meaning() == "budget" && !out_.total_budget &&
+                 !vocab::set("amount_per").in(vocab::fold(st.text))) {
+        // ("Regionen fördelar 50 000 kronor per förening" is an amount per applicant, not the budget.)
         out_.total_budget = amount;
       }
     }

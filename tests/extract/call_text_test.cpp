@@ -70,6 +70,14 @@ INSTANTIATE_TEST_SUITE_P(
             "<p>VEM KAN SÖKA?</p><p>Kommuner, kommunala bolag och kommunalförbund kan söka.</p>", std::nullopt, std::nullopt,
             std::nullopt, "Kommuner, kommunala bolag och kommunalförbund kan söka.", std::nullopt,
             {"kommun", "kommunalt bolag", "kommunalförbund"}},
+        Row{"agency_distributes_this_year", "<p>Under 2025 fördelar Exempelverket 6 miljoner kronor till tidskrifter.</p>"
+                                            "<p>En organisation kan som mest beviljas 600 000 kronor.</p>",
+            6000000, 600000, std::nullopt, std::nullopt, std::nullopt, {}},
+        Row{"range_to_apply_for_gives_its_top", "<p>I ansökningsomgången finns 1 miljard kronor att söka.</p>"
+                                                "<p>Sökbart belopp: 300 000–900 000 kronor per projekt</p>",
+            1000000000, 900000, "projekt", std::nullopt, std::nullopt, {}},
+        Row{"amount_per_applicant_is_no_budget", "<p>Regionen fördelar 50 000 kronor per förening.</p>", std::nullopt,
+            std::nullopt, std::nullopt, std::nullopt, std::nullopt, {}},
         // A noun shared by coordinated adjectives is printed once.
         Row{"applicant_noun_printed_once",
             "<h2>Vem kan söka?</h2><p>Kommunala och fristående huvudmän för grundskolan kan rekvirera bidraget.</p>",
