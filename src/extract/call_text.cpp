@@ -209,6 +209,7 @@ class TextFinder {
       if (blocks[i].kind != BlockKind::list_item || blocks[i].ordinal != 1) continue;
       if (blocks[i].text.find("://") != std::string::npos && blocks[i].text.find(' ') == std::string::npos) continue;
       int expect = 1;
+      std::vector<std::size_t> items;
       for (std::size_t j = i; j < blocks.size(); ++j) {
         const auto& b = blocks[j];
         if (b.kind == BlockKind::link) continue;  // a link line between steps (plain text, PDF)
@@ -219,12 +220,82 @@ class TextFinder {
           continue;
         }
         if (b.kind != BlockKind::list_item || b.ordinal != expect) break;
-        out_.steps.push_back(step_text(b));
-        step_blocks_.insert(j);
+        items.push_back(j);
         ++expect;
       }
+      // A numbered breadcrumb (a text browser numbers "Start /", "Bidrag /", then the page's own
+      // title) is no list of steps.
+      if (items.size() >= 2 &&
+          std::all_of(items.begin(), items.end() - 1, [&](std::size_t j) { return breadcrumb_item(blocks[j].text); }))
+        continue;
+      take_steps(items);
       return;
     }
+    // No numbered list: paragraphs that number themselves in a row ("Steg 1. Kontrollera …",
+    // "Steg 2. Fyll i …"; the word is the vocabulary's step_word).
+    for (std::size_t i = 0; i < blocks.size(); ++i) {
+      if (step_number(blocks[i].text) != 1) continue;
+      // Lines of a text capture joined into one paragraph: "Steg 1. … Steg 2. … Steg 3. …".
+      if (const auto parts = numbered_parts(blocks[i].text); parts.size() >= 2) {
+        out_.steps = parts;
+        step_blocks_.insert(i);
+        return;
+      }
+      std::vector<std::size_t> items{i};
+      for (std::size_t j = i + 1; j < blocks.size() && step_number(blocks[j].text) == static_cast<int>(items.size()) + 1; ++j)
+        items.push_back(j);
+      if (items.size() < 2) continue;
+      take_steps(items);
+      return;
+    }
+  }
+  void take_steps(const std::vector<std::size_t>& items) {
+    for (const std::size_t j : items) {
+      out_.steps.push_back(step_text(page_.blocks()[j]));
+      step_blocks_.insert(j);
+    }
+  }
+  // "Steg 1. a Steg 2. b": the parts from each "Steg N" (N = 1, 2, … in turn) to the next.
+  static std::vector<std::string> numbered_parts(const std::string& text) {
+    std::vector<std::size_t> starts{0};
+    for (int n = 2;; ++n) {
+      std::size_t found = std::string::npos;
+      for (const vocab::Entry* e : vocab::set("step_word").entries()) {
+        for (std::size_t from = starts.back() + 1; from < text.size() && found == std::string::npos;) {
+          const std::size_t at = normalize::find_ci(std::string_view(text).substr(from), e->folded);
+          if (at == std::string::npos) break;
+          const std::size_t k = from + at;
+          if ((text[k - 1] == ' ' || text[k - 1] == '\n') && step_number(std::string_view(text).substr(k)) == n) found = k;
+          from = k + 1;
+        }
+      }
+      if (found == std::string::npos) break;
+      starts.push_back(found);
+    }
+    std::vector<std::string> parts;
+    if (starts.size() < 2) return parts;
+    for (std::size_t k = 0; k < starts.size(); ++k) {
+      const std::size_t end = k + 1 < starts.size() ? starts[k + 1] : text.size();
+      parts.push_back(normalize::fold_spaces(text.substr(starts[k], end - starts[k])));
+    }
+    return parts;
+  }
+  static bool breadcrumb_item(std::string_view text) {
+    while (!text.empty() && text.back() == ' ') text.remove_suffix(1);
+    return !text.empty() && (text.back() == '/' || text.back() == '>' || text.ends_with("\u203A"));
+  }
+  // N for a text that starts "Steg N" (then a full stop, a colon or a space); 0 otherwise.
+  static int step_number(std::string_view text) {
+    const auto word = vocab::set("step_word").starts(text);
+    if (!word) return 0;
+    const std::string folded = vocab::fold(text);
+    std::size_t k = word->end;
+    while (k < folded.size() && folded[k] == ' ') ++k;
+    int n = 0;
+    const std::size_t digits_from = k;
+    while (k < folded.size() && k - digits_from < 3 && folded[k] >= '0' && folded[k] <= '9') n = n * 10 + (folded[k++] - '0');
+    if (k == digits_from || (k < folded.size() && folded[k] != '.' && folded[k] != ':' && folded[k] != ' ')) return 0;
+    return n;
   }
 
   // The conditions: the text of a "Villkor" section (paragraphs and bullet items, up to a

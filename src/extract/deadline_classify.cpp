@@ -1,6 +1,7 @@
 // Deadline classification of one sentence: topic × side → kind, from the vocabulary.
 #include "extract/deadline_classify.h"
 
+#include <algorithm>
 #include <cctype>
 #include <cstdio>
 
@@ -99,10 +100,19 @@ std::optional<std::string> trailing_time(std::string_view words) {
 }
 
 // "september 2025" after a decision cue: the month a decision is expected in.
-std::optional<std::string> decision_month(const std::string& folded) {
+std::optional<std::string> decision_month(const std::string& folded, const std::vector<normalize::DateMatch>& dates) {
   const auto& topics = vocab::set("deadline_topic");
   for (std::size_t i = 0; i < folded.size(); ++i) {
     if (i > 0 && std::isalnum(static_cast<unsigned char>(folded[i - 1]))) continue;
+    // A month inside a printed date is no month of its own; the words that give the topic are
+    // those since the last date before it.
+    std::size_t since = 0;
+    bool inside = false;
+    for (const auto& d : dates) {
+      if (d.begin <= i && i < d.end_offset) inside = true;
+      if (d.date && d.end_offset <= i) since = std::max(since, d.end_offset);  // not a bare year ("2019 års medel")
+    }
+    if (inside) continue;
     int month = 0;
     const std::size_t n = normalize::words::month(std::string_view(folded).substr(i), month);
     if (n == 0) continue;
@@ -112,7 +122,7 @@ std::optional<std::string> decision_month(const std::string& folded) {
     bool digits = true;
     for (std::size_t k = j; k < j + 4; ++k) digits = digits && std::isdigit(static_cast<unsigned char>(folded[k]));
     if (!digits || (j + 4 < folded.size() && std::isdigit(static_cast<unsigned char>(folded[j + 4])))) continue;
-    const auto topic = topics.find(std::string_view(folded).substr(0, i));
+    const auto topic = topics.find(std::string_view(folded).substr(since, i - since));
     if (!topic || topic->meaning() != "decision") continue;
     char buf[8];
     std::snprintf(buf, sizeof buf, "-%02d", month);
@@ -158,10 +168,17 @@ std::vector<DateHit> classify_dates(std::string_view text, const normalize::Date
       }
     }
     const std::string_view before = std::string_view(folded).substr(from, m.begin - from);
+    // A date labelled by a side cue alone, followed by the next date's own label ("Öppnar 4
+    // februari 2025 Sista ansökningsdag 10 april 2025 Senaste beslutsdatum 19 juni 2025", a
+    // timeline merged into one line): the topics further on are the later dates'.
+    const std::size_t next_begin = i + 1 < dated.size() ? dated[i + 1]->begin : folded.size();
+    const bool cue_only = sides.equals(before).has_value();
+    const bool next_labelled =
+        i + 1 < dated.size() && topics.in(std::string_view(folded).substr(m.end_offset, next_begin - m.end_offset));
     std::optional<std::string> topic;
     if (auto t = topics.find(before)) topic = t->meaning();
     else if (prev_topic) topic = prev_topic;
-    else if (whole) topic = whole->meaning();
+    else if (whole && !(cue_only && next_labelled)) topic = whole->meaning();
     Side side = Side::none;
     if (const auto cues = sides.all(before); !cues.empty()) {
       side = side_of(cues.back().meaning());
@@ -185,9 +202,10 @@ std::vector<DateHit> classify_dates(std::string_view text, const normalize::Date
     // A facts-box row labelled only by a side ("Öppnar 2025-02-18", "Stänger 15 maj") dates the
     // call's own window: applying. A page's own dates ("Senast uppdaterad: …") are not.
     // So does a line that is nothing but such a cue and its date ("Öppnar 4 februari 2025" in a
-    // timeline list).
+    // timeline list), alone or before the next date's own label.
     const auto bare_cue_line = [&] {
-      if (dated.size() != 1 || !sides.equals(before)) return false;
+      if (!cue_only) return false;
+      if (next_labelled) return true;
       for (std::size_t k = m.end_offset; k < folded.size(); ++k)
         if (folded[k] != ' ' && folded[k] != '.') return false;
       return true;
@@ -204,10 +222,13 @@ std::vector<DateHit> classify_dates(std::string_view text, const normalize::Date
     }
     if (topic && side != Side::after) c.add(*topic, side, m, labelled);
   }
-  // A month only where the text prints no calendar date ("i september 2025", not the month of
-  // "efter den 31 maj 2017").
-  if (dated.empty()) {
-    if (auto month = decision_month(folded)) c.out.push_back({Role::decision_month, DeadlineKind::decision, {}, std::nullopt, *month});
+  // A month only ("i september 2025", "i slutet av januari 2026"), not the month of a printed
+  // date ("efter den 31 maj 2017"), and not where the sentence dates the decision by the day.
+  const bool decision_dated = std::any_of(c.out.begin(), c.out.end(), [](const DateHit& h) {
+    return h.role == Role::deadline && h.kind == DeadlineKind::decision;
+  });
+  if (!decision_dated) {
+    if (auto month = decision_month(folded, matches)) c.out.push_back({Role::decision_month, DeadlineKind::decision, {}, std::nullopt, *month});
   }
   return std::move(c.out);
 }

@@ -106,6 +106,8 @@ INSTANTIATE_TEST_SUITE_P(
         Row{"purpose_grant_as_subject", "<p>Stödet ska hjälpa kommunerna att minska energianvändningen i skolor.</p>",
             std::nullopt, std::nullopt, std::nullopt, std::nullopt,
             "Stödet ska hjälpa kommunerna att minska energianvändningen i skolor.", {}},
+        Row{"purpose_make_something_so", "<p>Stödet ska göra utemiljöerna tryggare för barn.</p>", std::nullopt, std::nullopt,
+            std::nullopt, std::nullopt, "Stödet ska göra utemiljöerna tryggare för barn.", {}},
         Row{"purpose_subject_with_other_verb_is_not_purpose", "<p>Stödet ska redovisas senast den 31 mars 2026.</p>",
             std::nullopt, std::nullopt, std::nullopt, std::nullopt, std::nullopt, {}}),
     [](const auto& p) { return std::string(p.param.name); });
@@ -129,6 +131,31 @@ TEST(CallText, ApplicationChannel) {
   // Neither: a time ("i god tid"), a visit to a town, an application sent by post.
   EXPECT_EQ(channel("<p>Ansök i god tid. Vi har besök i Stockholm i maj.</p>"), std::nullopt);
   EXPECT_EQ(channel("<p>Skicka ansökan till Exempelverket, Box 12, 123 45 Exempelstad.</p>"), std::nullopt);
+}
+
+std::vector<std::string> steps_of(const std::string& content_type, const std::string& page) {
+  for (const auto& rec : extract::extract(make_snapshot("https://www.exempelverket.se/stod/lokala-insatser-2025/", page, content_type)))
+    if (const auto* c = std::get_if<record::Call>(&rec)) return c->steps;
+  return {"no call"};
+}
+
+// Steps numbered by the paragraphs themselves ("Steg 1. …"), as paragraphs or as the lines of
+// one text paragraph; a numbered breadcrumb is no list of steps.
+TEST(CallText, StepsNumberedInTheirText) {
+  const std::string head = "<!doctype html><html lang=\"sv\"><head><title>Stöd till lokala insatser 2025 | Exempelverket</title>"
+                           "</head><body><main><h1>Stöd till lokala insatser 2025</h1>" + std::string(kDates);
+  EXPECT_EQ(steps_of("text/html", head + "<h2>Så här gör du</h2><p>Steg 1. Läs villkoren</p><p>Steg 2: Fyll i blanketten</p>"
+                                         "<p>Steg 3 Skicka in ansökan</p><p>Till e-tjänsten</p></main></body></html>"),
+            (std::vector<std::string>{"Steg 1. Läs villkoren", "Steg 2: Fyll i blanketten", "Steg 3 Skicka in ansökan"}));
+  EXPECT_EQ(steps_of("text/plain", "Stöd till lokala insatser 2025\n\nAnsökan är öppen från den 1 mars till och med den 30 april 2025.\n\n"
+                                   "Så här gör du\n\nSteg 1. Läs villkoren\nSteg 2. Fyll i blanketten\n\nTill e-tjänsten\n"),
+            (std::vector<std::string>{"Steg 1. Läs villkoren", "Steg 2. Fyll i blanketten"}));
+  // One "Steg 1" alone, and "Steg 1" followed by "Steg 3", are no steps.
+  EXPECT_EQ(steps_of("text/html", head + "<p>Steg 1. Läs villkoren</p><p>Steg 3. Skicka</p></main></body></html>"),
+            std::vector<std::string>{});
+  EXPECT_EQ(steps_of("text/html", head + "<ol><li>Start /</li><li>Bidrag /</li><li>Stöd till lokala insatser 2025</li></ol>"
+                                         "<ol><li>Läs villkoren.</li><li>Ansök.</li></ol></main></body></html>"),
+            (std::vector<std::string>{"Läs villkoren.", "Ansök."}));
 }
 
 }  // namespace

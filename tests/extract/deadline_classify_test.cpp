@@ -58,6 +58,16 @@ INSTANTIATE_TEST_SUITE_P(
         // A timeline line that is only a side cue and its date is the call's window, like a fact.
         Row{"timeline_line_of_a_side_cue_and_date", "Öppnar 4 februari 2025", false, {"application_open 2025-02-04"}},
         Row{"timeline_closing_line_with_time", "Stänger 10 april 2025 14:00", false, {"application_close 2025-04-10 14:00"}},
+        // A timeline merged into one line: each date has its own label.
+        Row{"timeline_merged_into_one_line",
+            "Öppnar 4 februari 2025 Sista ansökningsdag 10 april 2025 14:00 Senaste beslutsdatum 19 juni 2025", false,
+            {"application_open 2025-02-04", "application_close 2025-04-10 14:00", "decision 2025-06-19"}},
+        // A decision month in a sentence that also dates something else by the day.
+        Row{"decision_month_beside_a_dated_close",
+            "Sista ansökningsdatum är den 30 september 2025 och beslut om fördelning av medel fattas i slutet av januari 2026.",
+            false, {"application_close 2025-09-30", "month 2026-01"}},
+        Row{"decision_by_the_day_gives_no_month", "Beslut fattas den 10 juni 2025, senast i juni 2025.", false,
+            {"decision 2025-06-10"}},
         Row{"side_cue_with_more_words_is_no_window", "Öppnar 4 februari 2025 för våra medlemmar", false, {}},
         Row{"time_before_the_date", "Ansökan om stöd är öppen från den 15 februari till och med kl. 12.00 den 14 november 2025.",
             false, {"application_open 2025-02-15", "application_close 2025-11-14 12:00"}},

@@ -50,7 +50,8 @@ INSTANTIATE_TEST_SUITE_P(
                  "https://bra.se/forebygga-brott/sok-ekonomiskt-stod/sok-ekonomiskt-stod-for-utvardering.html",
                  "brottsforebyggande-radet:sok-ekonomiskt-stod-for-utvardering-av-brottsforebyggande-arbete:2024",
                  "Sök ekonomiskt stöd för utvärdering av brottsförebyggande arbete",
-                 {{"application_close", "2024-09-01", "Sista ansökningsdag är den 1 september 2024."}}},
+                 {{"application_close", "2024-09-01", "Sista ansökningsdag är den 1 september 2024."}},
+                 3},  // "Steg 1. …", "Steg 2. …", "Steg 3. …" on lines of one paragraph
         CopyCase{"DefinitionListOnTwoLines", "labelled/vetenskapsradet/vr-hallbar-utbildning-2025.innertext.txt",
                  "https://www.vr.se/sok-finansiering/utlysningar/2025-01-12-projektbidrag-for-forskning-om-hallbar-utbildning.html",
                  "vetenskapsradet:projektbidrag-for-forskning-om-hallbar-utbildning:2025",
