@@ -83,6 +83,14 @@ class Finder {
       // A heading says it as briefly as a facts line: a sentence on the same day says it more fully.
       for (const auto& hit : classify_dates(st.text, context_for(st.block), st.labelled)) take(hit, st, st.labelled || heading);
     }
+    // The page footer's "Sidan publicerades …", when the content says nothing.
+    if (!out_.published) {
+      if (const auto it = page_.document().meta.find("footer_published"); it != page_.document().meta.end()) {
+        Statement footer;
+        footer.text = it->second;
+        published(footer);
+      }
+    }
     program_years();
     std::stable_sort(out_.deadlines.begin(), out_.deadlines.end(),
                      [](const auto& a, const auto& b) { return a.kind < b.kind; });

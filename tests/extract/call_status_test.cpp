@@ -164,6 +164,26 @@ TEST(CallFacts, BoldLabelAndDateOnTheNextLine) {
   EXPECT_EQ(d[1].text, "Sista ansökningsdag: fredag, nov 1");
 }
 
+// The page footer is chrome, but its "Sidan publicerades …" dates the page; the content's own
+// publication label wins over it.
+TEST(CallFacts, PublicationDateFromThePageFooter) {
+  const auto published = [](const std::string& main_extra, const std::string& footer) -> std::optional<std::string> {
+    const std::string html = "<!doctype html><html lang=\"sv\"><head><title>Bidrag till lokala insatser 2025 | Exempelverket"
+                             "</title></head><body><main><h1>Bidrag till lokala insatser 2025</h1><p>Exempelverket fördelar "
+                             "bidrag till kommuner.</p><p>Ansökan stänger den 30 april 2025.</p>" + main_extra +
+                             "<h2>Vem kan söka?</h2><p>Kommuner kan söka bidraget.</p></main><footer>" + footer +
+                             "</footer></body></html>";
+    for (const auto& r : extract::extract(make_snapshot("https://www.exempelverket.se/bidrag/lokala-insatser-2025/", html, "text/html")))
+      if (const auto* c = std::get_if<record::Call>(&r)) return c->published ? std::optional<std::string>(c->published->iso()) : std::nullopt;
+    return "no call";
+  };
+  EXPECT_EQ(published("", "<p>Exempelverket, Box 1, 111 11 Exempelstad</p><p>Sidan publicerades 2024-05-20. Senast ändrad "
+                          "2024-06-03.</p>"), "2024-05-20");
+  EXPECT_EQ(published("", "<p>Publicerad: <time datetime=\"2025-03-03\">3 mars 2025</time></p>"), "2025-03-03");
+  EXPECT_EQ(published("<p>Publicerad 1 mars 2025</p>", "<p>Sidan publicerades 2024-05-20.</p>"), "2025-03-01");
+  EXPECT_EQ(published("", "<p>Senast ändrad 2024-06-03.</p>"), std::nullopt);
+}
+
 // A news item on a decided call states when applying closed, in passing; it announces no call.
 TEST(CallOrNews, OneClosingDateInRunningTextIsNoCall) {
   const std::string html =

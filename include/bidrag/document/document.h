@@ -132,7 +132,8 @@ struct Document {
   int pages = 0;      // pdf; xlsx: the number of sheets read
   // Facts about the capture that are not content: "printed_at" (a browser print's header date,
   // "2023-02-24"), "canonical" (<link rel=canonical>), "lang", "pdf_producer", "sheets" (xlsx: the
-  // names of the sheets read, in workbook order, one a line).
+  // names of the sheets read, in workbook order, one a line), "footer_published" (html: the page
+  // footer's text that says when the page was published).
   std::map<std::string, std::string> meta;
   std::vector<Block> blocks;
   // What the parser had to cut or repair (a limit of bidrag/parse/limits.h reached); the

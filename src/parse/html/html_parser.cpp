@@ -3,6 +3,7 @@
 
 #include "bidrag/common/error.h"
 #include "bidrag/normalize/text.h"
+#include "bidrag/vocab/vocab.h"
 #include "bidrag/parse/limits.h"
 #include "bidrag/parse/parse.h"
 #include "parse/html/blocks.h"
@@ -74,6 +75,21 @@ doc::Document parse_html(const Snapshot& s) {
   if (!base_href.empty()) base = url::resolve_href(base, base_href);
 
   html::collect_blocks(main_content(dom), base, d.blocks);
+  // The page footer is chrome, but it is where many sites print when the page was published
+  // ("Sidan publicerades 2024-05-20. Senast ändrad 2024-06-03."): the first footer text with a
+  // publication label is kept for the extractor.
+  for (const pugi::xpath_node& f : dom.select_nodes("//footer | //*[@role='contentinfo']")) {
+    for (const pugi::xpath_node& t : f.node().select_nodes(".//text()")) {
+      // The whole text of the element the label stands in ("Publicerad: <time>3 mars 2025</time>").
+      std::string text;
+      for (const pugi::xpath_node& part : t.node().parent().select_nodes(".//text()")) (text += part.node().value()) += ' ';
+      const std::string line = normalize::fold_spaces(text);
+      if (line.empty() || line.size() > 200 || !vocab::set("published_label").in("published", line)) continue;
+      d.meta["footer_published"] = line;
+      break;
+    }
+    if (d.meta.count("footer_published")) break;
+  }
   if (d.title.empty()) {
     for (const auto& b : d.blocks)
       if (b.kind == doc::BlockKind::heading) {
