@@ -4,6 +4,7 @@
 
 #include <cstdlib>
 
+#include "bidrag/vocab/vocab.h"
 #include "normalize/date_words.h"
 #include "normalize/utf8.h"
 
@@ -77,6 +78,23 @@ class Scanner {
     const std::size_t n = utf8::decode(t_, i, cp);
     if (cp == '-' && i + 1 < t_.size() && t_[i + 1] == '-') return i + 2;  // "--", a dash typed as two hyphens
     return (cp == '-' || cp == 0x2013 || cp == 0x2014) ? i + n : npos;
+  }
+
+  // The end of the word at j that joins the two days of a range, or npos: an end cue of the
+  // vocabulary ("till": "1 till 31 mars"), or a conjunction ("och") after a start cue that asks
+  // for two ends ("mellan 1 och 31 mars"). `i` is where the range's first day stands.
+  std::size_t range_word(std::size_t i, std::size_t j) const {
+    const std::string_view window = std::string_view(t_).substr(j, 12);
+    const auto end_cue = vocab::set("date_side").starts(window);
+    if (end_cue && end_cue->meaning() == "end" && end_cue->entry->folded.find(' ') == std::string::npos &&
+        utf8::at_word_end(t_, j + end_cue->end))
+      return j + end_cue->end;
+    const auto conj = vocab::set("coordinating_conjunction").starts(window);
+    if (!conj || conj->meaning() != "and" || !utf8::at_word_end(t_, j + conj->end)) return npos;
+    const std::size_t from = i > 16 ? i - 16 : 0;
+    const auto lead = vocab::set("date_side").all(std::string_view(t_).substr(from, i - from));
+    if (lead.empty() || lead.back().meaning() != "start" || lead.back().entry->folded != "mellan") return npos;
+    return j + conj->end;
   }
 
   bool year_at(std::size_t i, int& year, std::size_t& end) const noexcept {
@@ -356,9 +374,11 @@ class Scanner {
     }
     int day = 0, year = 0, year2 = 0;
     std::size_t e = 0, e2 = 0;
-    // "1–15 mars 2024"
+    // "1–15 mars 2024", "1 till 31 mars 2025", "mellan 1 och 31 mars 2025"
     if (digits(i, 1, 2, day, e)) {
-      if (const std::size_t d = dash(sp(e)); d != npos && day_month(sp(d), b, false)) {
+      std::size_t d = dash(sp(e));
+      if (d == npos && sp(e) > e && sp(e) < t_.size() && t_[sp(e)] >= 'a' && t_[sp(e)] <= 'z') d = range_word(i, sp(e));
+      if (d != npos && day_month(sp(d), b, d != dash(sp(e)))) {
         a = b, a.day = day;
         push_date(i, b.end, a, b, std::nullopt);
         return b.end;
