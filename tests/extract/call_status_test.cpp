@@ -74,6 +74,12 @@ INSTANTIATE_TEST_SUITE_P(
             std::nullopt, std::nullopt, std::nullopt, {}},
         Row{"closed_for_applications_badge", "Stängd för ansökan", kWindow, std::nullopt, "closed", std::nullopt, {}},
         // A kind chip, then the status chip; a later "Öppnar …" line is the window, not the status.
+        Row{"call_is_finished_sentence", "", "Utlysningen är avslutad. Ansökan var öppen från den 1 mars till och med den 30 april 2025.",
+            std::nullopt, "closed", std::nullopt, {}},
+        Row{"not_yet_opened_sentence", "", "Utlysningen har ännu inte öppnat. Ansökan öppnar den 1 mars 2025.", std::nullopt,
+            "upcoming", std::nullopt, {}},
+        Row{"rolling_call_is_open", "", "Bidraget kan sökas löpande. Beslut fattas inom sex veckor.", std::nullopt, "open",
+            std::nullopt, {}},
         Row{"kind_chip_then_open", "Utlysning Öppen", "Öppnar 1 mars 2025. Ansökan stänger den 30 april 2025.", std::nullopt,
             "open", std::nullopt, {}},
         Row{"kind_chip_then_closed", "Utlysning Stängd", kWindow, std::nullopt, "closed", std::nullopt, {}},
