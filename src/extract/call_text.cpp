@@ -160,8 +160,9 @@ class TextFinder {
   }
 
   // Who may apply: the first sentence under a "Vem kan söka?" heading, else the value of a
-  // "Behörighet:" fact (a label/value table's row gives the applicant types only); the applicant types are read from that sentence only ("… men kan inte
-  // söka själva" after it names the ones who may not).
+  // "Behörighet:" fact (a label/value table's row gives the applicant types only); the applicant
+  // types are read from that sentence only ("… men kan inte söka själva" after it names the ones
+  // who may not).
   void eligibility() {
     if (auto h = heading_for(page_, "eligibility")) {
       for (auto i : page_.section_blocks(*h)) {
