@@ -78,14 +78,21 @@ doc::Document parse_html(const Snapshot& s) {
   // The page footer is chrome, but it is where many sites print when the page was published
   // ("Sidan publicerades 2024-05-20. Senast ändrad 2024-06-03."): the first footer text with a
   // publication label is kept for the extractor.
+  // Bounded, whatever the page holds: the first 20 footers, their first 500 text nodes each, a
+  // node up to 200 bytes.
+  int footers = 0;
   for (const pugi::xpath_node& f : dom.select_nodes("//footer | //*[@role='contentinfo']")) {
+    if (++footers > 20) break;
+    int seen = 0;
     for (const pugi::xpath_node& t : f.node().select_nodes(".//text()")) {
-      // The whole text of the element the label stands in ("Publicerad: <time>3 mars 2025</time>").
+      if (++seen > 500) break;
+      const std::string_view own = t.node().value();
+      if (own.size() > 200 || !vocab::set("published_label").in("published", own)) continue;
+      // The text of the element the label stands in ("Publicerad: <time>3 mars 2025</time>").
       std::string text;
-      for (const pugi::xpath_node& part : t.node().parent().select_nodes(".//text()")) (text += part.node().value()) += ' ';
-      const std::string line = normalize::fold_spaces(text);
-      if (line.empty() || line.size() > 200 || !vocab::set("published_label").in("published", line)) continue;
-      d.meta["footer_published"] = line;
+      for (pugi::xml_node part = t.node().parent().first_child(); part && text.size() < 200; part = part.next_sibling())
+        (text += part.type() == pugi::node_pcdata ? part.value() : part.child_value()) += ' ';
+      d.meta["footer_published"] = normalize::fold_spaces(text);
       break;
     }
     if (d.meta.count("footer_published")) break;
