@@ -81,8 +81,9 @@ class Scanner {
   }
 
   // The end of the word at j that joins the two days of a range, or npos: an end cue of the
-  // vocabulary ("till": "1 till 31 mars"), or a conjunction ("och") after a start cue that asks
-  // for two ends ("mellan 1 och 31 mars"). `i` is where the range's first day stands.
+  // vocabulary ("till": "1 till 31 mars"), or a conjunction ("och") after a word that asks for
+  // two ends (set date_range_lead: "mellan 1 och 31 mars"). `i` is where the range's first day
+  // stands.
   std::size_t range_word(std::size_t i, std::size_t j) const {
     const std::string_view window = std::string_view(t_).substr(j, 12);
     const auto end_cue = vocab::set("date_side").starts(window);
@@ -92,8 +93,7 @@ class Scanner {
     const auto conj = vocab::set("coordinating_conjunction").starts(window);
     if (!conj || conj->meaning() != "and" || !utf8::at_word_end(t_, j + conj->end)) return npos;
     const std::size_t from = i > 16 ? i - 16 : 0;
-    const auto lead = vocab::set("date_side").all(std::string_view(t_).substr(from, i - from));
-    if (lead.empty() || lead.back().meaning() != "start" || lead.back().entry->folded != "mellan") return npos;
+    if (!vocab::set("date_range_lead").in(std::string_view(t_).substr(from, i - from))) return npos;
     return j + conj->end;
   }
 
