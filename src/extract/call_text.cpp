@@ -287,6 +287,8 @@ class TextFinder {
   }
   // N for a text that starts "Steg N" (then a full stop, a colon or a space); 0 otherwise.
   static int step_number(std::string_view text) {
+    // Only the start is read ("Steg 12."): every block is asked, so its whole text is not folded.
+    text = text.substr(0, 24);
     const auto word = vocab::set("step_word").starts(text);
     if (!word) return 0;
     const std::string folded = vocab::fold(text);
@@ -377,8 +379,8 @@ class TextFinder {
           }
         }
       }
-      if (vocab::set("application_send").in(s.text) && !normalize::find_emails(s.text).empty()) {
-        out_.application_channel = vocab::set("application_send").find(s.text)->meaning();
+      if (const auto send = vocab::set("application_send").find(s.text); send && !normalize::find_emails(s.text).empty()) {
+        out_.application_channel = send->meaning();
         return;
       }
     }
@@ -407,7 +409,7 @@ class TextFinder {
           }
         }
       } else if (cue->meaning() == "budget" && !out_.total_budget &&
-                 !vocab::set("amount_per").in(vocab::fold(st.text))) {
+                 !vocab::set("amount_per").in(st.text)) {
         // ("Regionen fördelar 50 000 kronor per förening" is an amount per applicant, not the budget.)
         out_.total_budget = amount;
       }

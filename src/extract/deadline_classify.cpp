@@ -104,15 +104,6 @@ std::optional<std::string> decision_month(const std::string& folded, const std::
   const auto& topics = vocab::set("deadline_topic");
   for (std::size_t i = 0; i < folded.size(); ++i) {
     if (i > 0 && std::isalnum(static_cast<unsigned char>(folded[i - 1]))) continue;
-    // A month inside a printed date is no month of its own; the words that give the topic are
-    // those since the last date before it.
-    std::size_t since = 0;
-    bool inside = false;
-    for (const auto& d : dates) {
-      if (d.begin <= i && i < d.end_offset) inside = true;
-      if (d.date && d.end_offset <= i) since = std::max(since, d.end_offset);  // not a bare year ("2019 års medel")
-    }
-    if (inside) continue;
     int month = 0;
     const std::size_t n = normalize::words::month(std::string_view(folded).substr(i), month);
     if (n == 0) continue;
@@ -122,6 +113,15 @@ std::optional<std::string> decision_month(const std::string& folded, const std::
     bool digits = true;
     for (std::size_t k = j; k < j + 4; ++k) digits = digits && std::isdigit(static_cast<unsigned char>(folded[k]));
     if (!digits || (j + 4 < folded.size() && std::isdigit(static_cast<unsigned char>(folded[j + 4])))) continue;
+    // A month inside a printed date is no month of its own; the words that give the topic are
+    // those since the last date before it (looked at only where a month and year stand).
+    std::size_t since = 0;
+    bool inside = false;
+    for (const auto& d : dates) {
+      if (d.begin <= i && i < d.end_offset) inside = true;
+      if (d.date && d.end_offset <= i) since = std::max(since, d.end_offset);  // not a bare year ("2019 års medel")
+    }
+    if (inside) continue;
     const auto topic = topics.find(std::string_view(folded).substr(since, i - since));
     if (!topic || topic->meaning() != "decision") continue;
     char buf[8];
